@@ -1,0 +1,55 @@
+# Two commands for a newcomer: `make run` and `make test` (see README).
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip
+PORT ?= 8000
+CONSTRAINTS := requirements/constraints.txt
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: run test install install-test lock lint messages extract-messages demo
+
+$(PY):
+	$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is required") if sys.version_info < (3, 11) else None'
+	$(PYTHON) -m venv $(VENV)
+
+# Reinstall only when the dependency pins change.
+$(VENV)/.installed: $(PY) pyproject.toml $(CONSTRAINTS)
+	$(PIP) install --quiet -c $(CONSTRAINTS) -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
+	$(PIP) install --quiet -c $(CONSTRAINTS) -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+messages: install
+	$(PY) manage.py compile_catalogue
+
+# After adding or changing an interface string: extract, translate in locale/fr, commit.
+extract-messages: install
+	$(PY) manage.py makemessages -l fr --no-obsolete --no-location -i '.venv/*' -i 'tests/*'
+
+demo: install messages
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py build_demo
+
+run: demo
+	@echo "Serving on http://127.0.0.1:$(PORT)/fr/ (English: /en/, admin: /admin/)"
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: install-test messages
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install-test
+	$(PY) -m ruff check .
+	$(PY) manage.py makemigrations --check --dry-run
+
+# Regenerate the full pin list after changing a version in pyproject.toml.
+lock:
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/pip install --quiet -e '.[test]'
+	.lock-venv/bin/pip freeze --exclude-editable | grep -v '^-e' > $(CONSTRAINTS)
+	rm -rf .lock-venv

@@ -1,0 +1,144 @@
+"""Page types of the home app: the home page and the standard (institutional) page."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from .blocks import KeyFigureBlock, SectionBlocks
+
+PAGE_TRANSLATABLE_FIELDS = [
+    TranslatableField("title"),
+    TranslatableField("slug"),
+    TranslatableField("seo_title"),
+    TranslatableField("search_description"),
+]
+
+
+def validate_link_target(value: str):
+    """Accept an absolute http(s) URL, a site path (« /fr/... ») or an anchor (« #... »)."""
+    if value and not value.startswith(("https://", "http://", "/", "#", "mailto:", "tel:")):
+        raise ValidationError(
+            _("Enter a web address (https://…), a path (/fr/…) or an anchor (#…).")
+        )
+
+
+class HomePage(Page):
+    """The site root in each language: mission, key figures and a call to action.
+
+    One per language: the French page is the source, the English one its translation,
+    both direct children of Wagtail's root (hence ``max_count_per_parent``: a new
+    language comes from « Traduire », never from « Ajouter une page »).
+    """
+
+    hero_title = models.CharField(_("hero title"), max_length=140)
+    hero_intro = models.TextField(_("hero introduction"), max_length=400)
+    mission_heading = models.CharField(_("mission heading"), max_length=120)
+    mission = RichTextField(_("mission statement"), features=["bold", "italic", "link"])
+    key_figures_heading = models.CharField(_("key figures heading"), max_length=120, blank=True)
+    key_figures = StreamField(
+        [("figure", KeyFigureBlock())], verbose_name=_("key figures"), blank=True, max_num=6
+    )
+    cta_heading = models.CharField(_("call to action heading"), max_length=120)
+    cta_text = models.TextField(_("call to action text"), max_length=400, blank=True)
+    cta_label = models.CharField(_("button label"), max_length=60)
+    cta_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("button links to a page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    cta_url = models.CharField(
+        _("or to an address"),
+        max_length=300,
+        blank=True,
+        validators=[validate_link_target],
+        help_text=_("Used when no page is chosen."),
+    )
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["home.StandardPage"]
+    max_count_per_parent = 1
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel([FieldPanel("hero_title"), FieldPanel("hero_intro")], heading=_("Hero")),
+        MultiFieldPanel(
+            [FieldPanel("mission_heading"), FieldPanel("mission")], heading=_("Mission")
+        ),
+        MultiFieldPanel(
+            [FieldPanel("key_figures_heading"), FieldPanel("key_figures")],
+            heading=_("Key figures"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("cta_heading"),
+                FieldPanel("cta_text"),
+                FieldPanel("cta_label"),
+                FieldPanel("cta_page"),
+                FieldPanel("cta_url"),
+            ],
+            heading=_("Call to action"),
+        ),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("hero_intro"),
+        index.SearchField("mission"),
+    ]
+
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
+        TranslatableField("hero_title"),
+        TranslatableField("hero_intro"),
+        TranslatableField("mission_heading"),
+        TranslatableField("mission"),
+        TranslatableField("key_figures_heading"),
+        TranslatableField("key_figures"),
+        TranslatableField("cta_heading"),
+        TranslatableField("cta_text"),
+        TranslatableField("cta_label"),
+        # The English button leads to the English version of the chosen page.
+        TranslatableField("cta_page"),
+        SynchronizedField("cta_url"),
+    ]
+
+    class Meta:
+        verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
+
+    @property
+    def cta_link(self) -> str:
+        if self.cta_page_id:
+            target = self.cta_page.localized
+            if target.live:
+                return target.url
+        return self.cta_url
+
+
+class StandardPage(Page):
+    """A plain institutional page (privacy policy, accessibility statement, …)."""
+
+    intro = models.TextField(_("introduction"), max_length=600, blank=True)
+    body = StreamField(SectionBlocks(), verbose_name=_("body"), blank=True)
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
+        TranslatableField("intro"),
+        TranslatableField("body"),
+    ]
+
+    class Meta:
+        verbose_name = _("standard page")
+        verbose_name_plural = _("standard pages")

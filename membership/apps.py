@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MembershipConfig(AppConfig):
+    """Membership page, online application and the committee's review (issues #5 and #6)."""
+
+    name = "membership"
+    verbose_name = _("Membership")
+    default_auto_field = "django.db.models.BigAutoField"

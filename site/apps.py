@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ConsortiumConfig(AppConfig):
+    """Site-wide app: settings models, base templates, static files, site-wide commands."""
+
+    name = "consortium"
+    label = "consortium"
+    verbose_name = _("Site")
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,69 @@
+"""Site-wide steps of the demo-site builder: locales, contact settings, the dev admin.
+
+Every step creates what is missing and leaves what exists untouched, so the builder can run
+on every `make run` without changing anything the second time (or undoing editors' work).
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from wagtail.models import Locale, Page
+
+from .models import Office, OrganisationSettings
+
+DEV_ADMIN_USERNAME = "admin"
+DEV_ADMIN_PASSWORD = "changeme"  # noqa: S105 - printed on purpose; created only when DEBUG is on
+
+
+@dataclass
+class DemoContext:
+    """What the steps share: the locales, the pages they made, and a log for the command."""
+
+    locales: dict[str, Locale] = field(default_factory=dict)
+    pages: dict[str, Page] = field(default_factory=dict)
+    log: list[str] = field(default_factory=list)
+    missing_translations: list[str] = field(default_factory=list)
+
+    def created(self, what: str):
+        self.log.append(f"created {what}")
+
+
+def ensure_locales(ctx: DemoContext):
+    """One Locale per language of settings.LANGUAGES (French first, the default)."""
+    for code, _name in settings.LANGUAGES:
+        locale, created = Locale.objects.get_or_create(language_code=code)
+        if created:
+            ctx.created(f"locale {code}")
+        ctx.locales[code] = locale
+
+
+def ensure_contact_settings(ctx: DemoContext):
+    """Contact details from the Consortium's own publications (phones, hours, offices)."""
+    contact = OrganisationSettings.load()
+    if contact.main_phone or contact.offices.exists():
+        return
+    contact.main_phone = "+14186221001"
+    contact.toll_free_phone = "+18558379142"
+    contact.open_from_day, contact.open_to_day = 0, 4
+    contact.opens_at, contact.closes_at = datetime.time(8, 30), datetime.time(16, 30)
+    contact.privacy_page = ctx.pages.get("privacy")
+    contact.accessibility_page = ctx.pages.get("accessibility")
+    contact.save()
+    for order, city in enumerate(["Montréal", "Québec"]):
+        Office.objects.create(settings=contact, city=city, province="QC", sort_order=order)
+    ctx.created("contact settings (phones, hours, offices)")
+
+
+def ensure_dev_admin(ctx: DemoContext) -> bool:
+    """A superuser for local development only; never created when DEBUG is off."""
+    if not settings.DEBUG:
+        return False
+    user_model = get_user_model()
+    if not user_model.objects.filter(username=DEV_ADMIN_USERNAME).exists():
+        user_model.objects.create_superuser(
+            DEV_ADMIN_USERNAME, email="admin@example.org", password=DEV_ADMIN_PASSWORD
+        )
+        ctx.created(f"superuser {DEV_ADMIN_USERNAME}")
+    return True

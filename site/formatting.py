@@ -1,0 +1,46 @@
+"""Language-aware formatting of contact data (phones, opening hours) for templates.
+
+Québec French writes times as « 8 h 30 »; English uses « 8:30 a.m. ». Keeping this in one
+place lets the settings hold plain data that both languages render correctly.
+"""
+
+import datetime
+
+import phonenumbers
+from django.utils import formats
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+
+def format_time_of_day(value: datetime.time, language: str | None = None) -> str:
+    """Format a time the way readers of ``language`` expect (fr: « 8 h 30 », en: « 8:30 a.m. »)."""
+    language = (language or get_language() or "fr")[:2]
+    if language == "fr":
+        return f"{value.hour} h {value.minute:02d}" if value.minute else f"{value.hour} h"
+    return formats.time_format(value, "P")
+
+
+def format_phone(number) -> str:
+    """National display of a Canadian number; toll-free numbers keep their leading 1."""
+    if not number:
+        return ""
+    parsed = (
+        number
+        if isinstance(number, phonenumbers.PhoneNumber)
+        else phonenumbers.parse(str(number), "CA")
+    )
+    national = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
+    if phonenumbers.number_type(parsed) == phonenumbers.PhoneNumberType.TOLL_FREE:
+        return f"1 {national}"
+    return national
+
+
+def format_opening_hours(settings_obj) -> str:
+    """« Du lundi au vendredi, de 8 h 30 à 16 h 30 » in the active language."""
+    days = dict(settings_obj._meta.get_field("open_from_day").choices)
+    return _("%(first_day)s to %(last_day)s, %(opens)s to %(closes)s") % {
+        "first_day": str(days[settings_obj.open_from_day]),
+        "last_day": str(days[settings_obj.open_to_day]),
+        "opens": format_time_of_day(settings_obj.opens_at),
+        "closes": format_time_of_day(settings_obj.closes_at),
+    }

@@ -1,0 +1,102 @@
+"""Language switcher and hreflang alternates built from real translations.
+
+A page's switcher links to the same page in the other language when a live translation
+exists, else to that language's home page; hreflang alternates list only real translations
+(claiming the home page as an alternate of an article would mislead search engines).
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language
+from wagtail.models import Page, Site
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    code: str
+    name: str
+    url: str
+    is_current: bool
+    is_translation: bool  # False when the link falls back to that language's home page
+
+
+def _language_names() -> dict[str, str]:
+    return dict(settings.LANGUAGES)
+
+
+def current_language() -> str:
+    return (get_language() or settings.LANGUAGE_CODE)[:2]
+
+
+def live_translations(page: Page) -> dict[str, Page]:
+    """Live versions of ``page`` in every locale, by language code (one query)."""
+    pages = page.get_translations(inclusive=True).live().select_related("locale")
+    return {p.locale.language_code: p for p in pages}
+
+
+def localized_homes(request) -> dict[str, Page]:
+    """The site's home page in every language that has a live one, by language code."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return {}
+    return live_translations(site.root_page)
+
+
+def language_links(
+    request, page: Page | None = None, translations: dict[str, Page] | None = None
+) -> list[LanguageLink]:
+    """One link per configured language, for the switcher.
+
+    ``translations`` (from :func:`live_translations`) may be passed to share one query
+    with :func:`hreflang_alternates`.
+    """
+    current = current_language()
+    if page is not None and translations is None:
+        translations = live_translations(page)
+    translations = translations or {}
+    homes = None
+    links = []
+    for code, name in _language_names().items():
+        target = translations.get(code)
+        if target is not None:
+            url, is_translation = target.get_url(request), True
+        elif page is None:
+            # A Django view (not a Wagtail page): its URL pattern exists in every language.
+            url, is_translation = translate_url(request.get_full_path(), code), True
+        else:
+            if homes is None:
+                homes = localized_homes(request)
+            home = homes.get(code)
+            url = home.get_url(request) if home is not None else f"/{code}/"
+            is_translation = False
+        links.append(LanguageLink(code, name, url, code == current, is_translation))
+    return links
+
+
+def hreflang_alternates(
+    request, page: Page | None = None, translations: dict[str, Page] | None = None
+) -> list[tuple[str, str]]:
+    """(hreflang, absolute URL) pairs for real translations, plus x-default (French).
+
+    URLs are made absolute from the request's host (validated by ALLOWED_HOSTS), so they
+    are right behind any domain without keeping Wagtail's Site hostname in sync.
+    """
+    if page is None:
+        alternates = [
+            (code, request.build_absolute_uri(translate_url(request.get_full_path(), code)))
+            for code in _language_names()
+        ]
+    else:
+        if translations is None:
+            translations = live_translations(page)
+        alternates = [
+            (code, request.build_absolute_uri(translations[code].get_url(request)))
+            for code in _language_names()
+            if code in translations
+        ]
+    default = dict(alternates).get(settings.LANGUAGE_CODE)
+    if len(alternates) > 1 and default:
+        alternates.append(("x-default", default))
+    return alternates

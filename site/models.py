@@ -1,0 +1,101 @@
+"""Site-wide settings that staff edit in the admin (Paramètres → Coordonnées).
+
+The values are language-neutral data (phone numbers, times, page links); the footer and
+contact pages format them per language, so there is no text to translate here.
+"""
+
+import datetime
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from phonenumber_field.modelfields import PhoneNumberField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+from wagtail.models import Orderable
+
+WEEKDAYS = [
+    (0, _("Monday")),
+    (1, _("Tuesday")),
+    (2, _("Wednesday")),
+    (3, _("Thursday")),
+    (4, _("Friday")),
+    (5, _("Saturday")),
+    (6, _("Sunday")),
+]
+
+
+@register_setting(icon="site")
+class OrganisationSettings(BaseGenericSetting, ClusterableModel):
+    """Contact details shown in the footer and on the contact page."""
+
+    main_phone = PhoneNumberField(_("main phone number"), blank=True)
+    toll_free_phone = PhoneNumberField(_("toll-free phone number"), blank=True)
+    email = models.EmailField(_("general email address"), blank=True)
+    open_from_day = models.PositiveSmallIntegerField(_("open from"), choices=WEEKDAYS, default=0)
+    open_to_day = models.PositiveSmallIntegerField(_("open until"), choices=WEEKDAYS, default=4)
+    opens_at = models.TimeField(_("opening time"), default=datetime.time(8, 30))
+    closes_at = models.TimeField(_("closing time"), default=datetime.time(16, 30))
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("privacy policy page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("accessibility statement page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("main_phone"), FieldPanel("toll_free_phone"), FieldPanel("email")],
+            heading=_("Phone and email"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("open_from_day"), FieldPanel("open_to_day")]),
+                FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
+            ],
+            heading=_("Opening hours"),
+        ),
+        InlinePanel("offices", heading=_("Offices"), label=_("Office")),
+        MultiFieldPanel(
+            [FieldPanel("privacy_page"), FieldPanel("accessibility_page")],
+            heading=_("Footer links"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("contact details")
+        verbose_name_plural = _("contact details")
+
+
+class Office(Orderable):
+    """One of the Consortium's offices (Montréal, Québec)."""
+
+    settings = ParentalKey(OrganisationSettings, related_name="offices", on_delete=models.CASCADE)
+    city = models.CharField(_("city"), max_length=80)
+    street_address = models.CharField(_("street address"), max_length=200, blank=True)
+    province = models.CharField(_("province"), max_length=2, default="QC")
+    postal_code = models.CharField(_("postal code"), max_length=7, blank=True)
+
+    panels = [
+        FieldPanel("city"),
+        FieldPanel("street_address"),
+        FieldRowPanel([FieldPanel("province"), FieldPanel("postal_code")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("office")
+        verbose_name_plural = _("offices")
+
+    def __str__(self):
+        return self.city

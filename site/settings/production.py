@@ -1,0 +1,58 @@
+"""Production: refuses to start without a real SECRET_KEY and ALLOWED_HOSTS.
+
+Everything is configured from the environment (README, "Configuration").
+"""
+
+from django.core.exceptions import ImproperlyConfigured
+
+from .base import *  # noqa: F403
+from .base import DATABASES, env
+
+DEBUG = env.bool("DEBUG", default=False)
+
+
+def require_setting(name: str, value):
+    """Stop start-up with a one-line message naming the missing variable."""
+    if not value:
+        raise ImproperlyConfigured(
+            f"{name} is not set: production settings need the {name} environment variable."
+        )
+    return value
+
+
+SECRET_KEY = require_setting("SECRET_KEY", env.str("SECRET_KEY", default=""))
+if SECRET_KEY.startswith(("dev-only", "test-only")) or len(SECRET_KEY) < 32:
+    raise ImproperlyConfigured(
+        "SECRET_KEY is not a real key: production needs at least 32 random characters."
+    )
+ALLOWED_HOSTS = require_setting("ALLOWED_HOSTS", env.list("ALLOWED_HOSTS", default=[]))
+CSRF_TRUSTED_ORIGINS = env.list(
+    "CSRF_TRUSTED_ORIGINS", default=[f"https://{host}" for host in ALLOWED_HOSTS]
+)
+
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+
+# HTTPS everywhere; the TLS proxy in front of the app sets X-Forwarded-Proto.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+LANGUAGE_COOKIE_SECURE = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+}

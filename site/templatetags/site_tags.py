@@ -1,0 +1,64 @@
+"""Template tags for the site-wide layout: language switcher, hreflang, menus, footer."""
+
+from django import template
+from wagtail.models import Page
+
+from consortium import formatting, i18n
+
+register = template.Library()
+
+
+def _page(context) -> Page | None:
+    page = context.get("page")
+    return page if isinstance(page, Page) and page.id else None
+
+
+@register.simple_tag(takes_context=True)
+def language_context(context):
+    """Switcher links and hreflang alternates, sharing one translations query."""
+    request = context["request"]
+    page = _page(context)
+    translations = i18n.live_translations(page) if page is not None else None
+    return {
+        "links": i18n.language_links(request, page, translations),
+        "alternates": i18n.hreflang_alternates(request, page, translations),
+    }
+
+
+@register.simple_tag(takes_context=True)
+def localized_home(context):
+    """The home page in the active language (falls back to the site root)."""
+    request = context["request"]
+    homes = i18n.localized_homes(request)
+    return homes.get(i18n.current_language()) or next(iter(homes.values()), None)
+
+
+@register.simple_tag
+def menu_pages(home):
+    """Live pages that editors flagged « Afficher dans les menus », under the home page."""
+    if home is None:
+        return []
+    return list(home.get_children().live().in_menu().select_related("locale"))
+
+
+@register.simple_tag
+def localized(page):
+    """``page`` in the active language, when a translation exists."""
+    if page is None:
+        return None
+    return page.localized
+
+
+@register.filter
+def phone_display(number):
+    return formatting.format_phone(number)
+
+
+@register.filter
+def phone_uri(number):
+    return f"tel:{number.as_e164}" if number else ""
+
+
+@register.simple_tag
+def opening_hours(settings_obj):
+    return formatting.format_opening_hours(settings_obj)

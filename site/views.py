@@ -1,0 +1,36 @@
+"""Site-wide views that live outside the language prefixes."""
+
+from django.conf import settings
+from django.db import DatabaseError, connection
+from django.http import HttpResponseRedirect, JsonResponse
+from django.utils.cache import patch_vary_headers
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+
+@require_safe
+def root_redirect(request):
+    """`/` goes to `/fr/`, or to `/en/` only when the visitor chose English before.
+
+    The choice is the language cookie set by the switcher, never the browser's
+    Accept-Language header: French is the site's default for everyone else.
+    """
+    chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+    language = chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+    response = HttpResponseRedirect(f"/{language}/")
+    patch_vary_headers(response, ["Cookie"])
+    response["Cache-Control"] = "private, max-age=0"
+    return response
+
+
+@never_cache
+@require_safe
+def healthz(request):
+    """200 with a tiny JSON body when the database answers, 503 otherwise."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return JsonResponse({"status": "unavailable", "database": "down"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})

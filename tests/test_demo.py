@@ -1,0 +1,99 @@
+"""The demo-site command: complete content, idempotent, admin only in DEBUG."""
+
+import io
+
+import pytest
+from django.apps import apps
+from django.core import serializers
+from django.core.management import call_command
+from django.test import override_settings
+from wagtail.models import Page, Site
+
+from consortium.models import OrganisationSettings
+from home.models import HomePage, StandardPage
+
+pytestmark = pytest.mark.django_db
+
+
+def run_demo() -> str:
+    out = io.StringIO()
+    call_command("build_demo", stdout=out)
+    return out.getvalue()
+
+
+def database_snapshot() -> dict[str, str]:
+    """Every row of every table, serialised: equal snapshots mean nothing changed."""
+    return {
+        model._meta.label: serializers.serialize("json", model._default_manager.order_by("pk"))
+        for model in apps.get_models()
+        if model._meta.managed and not model._meta.proxy
+    }
+
+
+@override_settings(DEBUG=True)
+def test_second_run_changes_nothing():
+    first_output = run_demo()
+    assert "created French home page" in first_output
+    before = database_snapshot()
+    second_output = run_demo()
+    assert "nothing changed" in second_output
+    assert database_snapshot() == before
+
+
+@override_settings(DEBUG=True)
+def test_dev_admin_created_and_printed_when_debug():
+    output = run_demo()
+    assert "« admin »" in output and "« changeme »" in output
+    from django.contrib.auth import get_user_model
+
+    admin = get_user_model().objects.get(username="admin")
+    assert admin.is_superuser and admin.check_password("changeme")
+
+
+@override_settings(DEBUG=False)
+def test_no_admin_without_debug():
+    output = run_demo()
+    from django.contrib.auth import get_user_model
+
+    assert not get_user_model().objects.filter(username="admin").exists()
+    assert "changeme" not in output
+
+
+def test_site_root_is_the_french_home_with_an_english_translation():
+    run_demo()
+    site = Site.objects.get(is_default_site=True)
+    home = site.root_page.specific
+    assert isinstance(home, HomePage)
+    assert home.locale.language_code == "fr"
+    english = home.get_translation(home.locale.__class__.objects.get(language_code="en"))
+    assert english.live
+    assert english.specific.hero_title == "Shared expertise for Québec’s collective enterprises"
+    assert english.specific.key_figures[0].value["figure"] == "Nearly 50"
+    # Wagtail's placeholder page is gone; only the two homes sit under the root.
+    assert Page.objects.filter(depth=2).count() == 2
+
+
+def test_legal_pages_exist_in_both_languages_and_feed_the_footer():
+    run_demo()
+    slugs = set(StandardPage.objects.values_list("locale__language_code", "slug"))
+    assert {
+        ("fr", "confidentialite"),
+        ("en", "privacy"),
+        ("fr", "accessibilite"),
+        ("en", "accessibility"),
+    } <= slugs
+    contact = OrganisationSettings.load()
+    assert contact.privacy_page.slug == "confidentialite"
+    assert [office.city for office in contact.offices.all()] == ["Montréal", "Québec"]
+    assert contact.main_phone.as_e164 == "+14186221001"
+
+
+def test_demo_site_serves_both_homes(client):
+    run_demo()
+    french = client.get("/fr/")
+    english = client.get("/en/")
+    assert french.status_code == english.status_code == 200
+    assert "(418) 622-1001" in french.content.decode()
+    assert "du lundi au vendredi, de 8 h 30 à 16 h 30" in french.content.decode()
+    assert "Monday to Friday, 8:30 a.m. to 4:30 p.m." in english.content.decode()
+    assert client.get("/en/privacy/").status_code == 200
