@@ -21,7 +21,8 @@ PAGE_TRANSLATABLE_FIELDS = [
 
 def validate_link_target(value: str):
     """Accept an absolute http(s) URL, a site path (« /fr/... ») or an anchor (« #... »)."""
-    if value and not value.startswith(("https://", "http://", "/", "#", "mailto:", "tel:")):
+    allowed = ("https://", "http://", "/", "#", "mailto:", "tel:")
+    if value and (not value.startswith(allowed) or value.startswith("//")):
         raise ValidationError(
             _("Enter a web address (https://…), a path (/fr/…) or an anchor (#…).")
         )

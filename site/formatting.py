@@ -13,10 +13,13 @@ from django.utils.translation import gettext as _
 
 
 def format_time_of_day(value: datetime.time, language: str | None = None) -> str:
-    """Format a time the way readers of ``language`` expect (fr: « 8 h 30 », en: « 8:30 a.m. »)."""
+    """A time as readers of ``language`` expect it (fr: « 8 h 30 », en: « 8:30 a.m. »)."""
     language = (language or get_language() or "fr")[:2]
     if language == "fr":
-        return f"{value.hour} h {value.minute:02d}" if value.minute else f"{value.hour} h"
+        # No-break spaces: « 8 h 30 » must never wrap inside.
+        if value.minute:
+            return f"{value.hour}\u00a0h\u00a0{value.minute:02d}"
+        return f"{value.hour}\u00a0h"
     return formats.time_format(value, "P")
 
 

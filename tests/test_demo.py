@@ -94,6 +94,8 @@ def test_demo_site_serves_both_homes(client):
     english = client.get("/en/")
     assert french.status_code == english.status_code == 200
     assert "(418) 622-1001" in french.content.decode()
-    assert "du lundi au vendredi, de 8 h 30 à 16 h 30" in french.content.decode()
+    assert (
+        "du lundi au vendredi, de 8\u00a0h\u00a030 à 16\u00a0h\u00a030" in french.content.decode()
+    )
     assert "Monday to Friday, 8:30 a.m. to 4:30 p.m." in english.content.decode()
     assert client.get("/en/privacy/").status_code == 200

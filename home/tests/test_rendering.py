@@ -1,0 +1,94 @@
+"""Rendering of the home and standard pages: content, landmarks, footer, query counts."""
+
+import pytest
+from bs4 import BeautifulSoup
+
+from home.factories import StandardPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def get_soup(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    return BeautifulSoup(response.content.decode(), "html.parser")
+
+
+def test_home_has_landmarks_skip_link_and_one_h1(site_tree, client):
+    document = get_soup(client, "/fr/")
+    assert document.select_one("a.skip-link")["href"] == "#main"
+    assert document.select_one("main#main")
+    assert document.select_one("header") and document.select_one("footer")
+    labels = {nav["aria-label"] for nav in document.select("nav")}
+    assert {"Navigation principale", "Langue", "Mentions légales et accessibilité"} <= labels
+    assert len(document.select("h1")) == 1
+
+
+def test_home_shows_mission_figures_and_call_to_action(site_tree, client):
+    document = get_soup(client, "/fr/")
+    text = document.get_text(" ", strip=True)
+    assert "Notre mission" in text
+    assert "Offrir des services spécialisés au juste coût." in text
+    assert "en 2020" in text
+    cta = document.select(".cta a.btn")
+    assert cta and cta[0]["href"] == "#coordonnees"
+
+
+def test_footer_shows_offices_phones_hours_and_legal_links(site_tree, client):
+    document = get_soup(client, "/fr/")
+    footer = document.select_one("footer")
+    text = footer.get_text(" ", strip=True)
+    assert "Montréal" in text and "Québec" in text
+    assert footer.select_one('a[href="tel:+14186221001"]').get_text() == "(418) 622-1001"
+    assert footer.select_one('a[href="tel:+18558379142"]').get_text() == "1 (855) 837-9142"
+    assert "du lundi au vendredi, de 8\u00a0h\u00a030 à 16\u00a0h\u00a030" in text
+    links = {a.get_text(): a["href"] for a in footer.select("nav a")}
+    assert links["Politique de confidentialité"] == "/fr/confidentialite/"
+    assert links["Déclaration d’accessibilité"] == "/fr/accessibilite/"
+
+
+def test_english_footer_links_to_english_pages_when_translated(site_tree, client):
+    document = get_soup(client, "/en/")
+    footer = document.select_one("footer")
+    links = {a.get_text(): a["href"] for a in footer.select("nav a")}
+    assert links["Privacy policy"] == "/en/privacy/"
+    # The accessibility page has no English translation yet: the French one is linked.
+    assert links["Déclaration d’accessibilité"] == "/fr/accessibilite/"
+    assert "Monday to Friday, 8:30 a.m. to 4:30 p.m." in footer.get_text(" ", strip=True)
+
+
+def test_menu_lists_pages_shown_in_menus_and_marks_the_current_one(site_tree, client):
+    about = StandardPageFactory(
+        parent=site_tree.fr_home, title="À propos", slug="a-propos", show_in_menus=True
+    )
+    document = get_soup(client, about.url)
+    menu = document.select_one("nav.main-nav")
+    current = menu.select_one('[aria-current="page"]')
+    assert current.get_text() == "À propos"
+
+
+def test_unknown_page_is_a_branded_404_in_the_visitors_language(site_tree, client):
+    response = client.get("/en/does-not-exist/")
+    assert response.status_code == 404
+    document = BeautifulSoup(response.content.decode(), "html.parser")
+    assert document.html["lang"] == "en"
+    assert document.h1.get_text() == "Page not found"
+
+
+def test_home_query_count_does_not_grow_with_pages(site_tree, client, django_assert_num_queries):
+    """Queries per page are constant: adding pages to the tree or menu adds none."""
+    client.get("/fr/")  # warm Wagtail's per-process caches (site root paths)
+
+    def count():
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/fr/").status_code == 200
+        return len(captured)
+
+    baseline = count()
+    for number in range(10):
+        StandardPageFactory(parent=site_tree.fr_home, title=f"Page {number}", show_in_menus=True)
+    assert count() == baseline
+    assert baseline <= 20, baseline

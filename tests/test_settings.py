@@ -1,0 +1,107 @@
+"""Settings come from the environment; production refuses to start half-configured."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+
+PRINT_SETTINGS = """
+import django
+django.setup()
+from django.conf import settings
+default_cache = settings.CACHES["default"]["BACKEND"]
+print(settings.DATABASES["default"]["ENGINE"], settings.DEBUG, default_cache)
+"""
+
+
+def run_with(settings_module: str, **env_vars) -> subprocess.CompletedProcess:
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL", "DEBUG"}
+    }
+    env.update(DJANGO_SETTINGS_MODULE=settings_module, **env_vars)
+    return subprocess.run(  # noqa: S603
+        [sys.executable, "-c", PRINT_SETTINGS],
+        env=env,
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+REAL_KEY = "k" * 50
+
+
+def last_line(result) -> str:
+    return result.stderr.strip().splitlines()[-1]
+
+
+def test_production_without_secret_key_fails_with_one_clear_line():
+    result = run_with("consortium.settings.production", ALLOWED_HOSTS="leconsortium.coop")
+    assert result.returncode != 0
+    assert last_line(result).endswith(
+        "SECRET_KEY is not set: production settings need the SECRET_KEY environment variable."
+    )
+
+
+def test_production_without_allowed_hosts_fails_with_one_clear_line():
+    result = run_with("consortium.settings.production", SECRET_KEY=REAL_KEY)
+    assert result.returncode != 0
+    assert "ALLOWED_HOSTS is not set" in last_line(result)
+
+
+def test_production_refuses_the_development_key():
+    result = run_with(
+        "consortium.settings.production",
+        SECRET_KEY="dev-only-insecure-key-do-not-use-in-production",
+        ALLOWED_HOSTS="leconsortium.coop",
+    )
+    assert "SECRET_KEY is not a real key" in last_line(result)
+
+
+def test_production_starts_when_configured():
+    result = run_with(
+        "consortium.settings.production",
+        SECRET_KEY=REAL_KEY,
+        ALLOWED_HOSTS="leconsortium.coop",
+        REDIS_URL="redis://127.0.0.1:6379/0",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "django.db.backends.sqlite3",
+        "False",
+        "django.core.cache.backends.redis.RedisCache",
+    ]
+
+
+def test_development_defaults_to_sqlite_and_debug():
+    result = run_with("consortium.settings.dev")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[:2] == ["django.db.backends.sqlite3", "True"]
+
+
+def test_database_url_selects_postgresql():
+    result = run_with("consortium.settings.dev", DATABASE_URL="postgres://u:p@db.example:5432/x")
+    assert result.stdout.split()[0] == "django.db.backends.postgresql"
+
+
+@pytest.mark.parametrize("module", ["dev", "test", "production"])
+def test_every_settings_module_is_french_first(module):
+    env = {"SECRET_KEY": REAL_KEY, "ALLOWED_HOSTS": "x"} if module == "production" else {}
+    code = (
+        "import django; django.setup(); from django.conf import settings; "
+        "print(settings.LANGUAGE_CODE, [c for c, _ in settings.LANGUAGES])"
+    )
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", code],
+        env={**os.environ, **env, "DJANGO_SETTINGS_MODULE": f"consortium.settings.{module}"},
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.stdout.strip() == "fr ['fr', 'en']", result.stderr
