@@ -34,11 +34,11 @@ extract-messages: install
 
 demo: install messages
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py build_demo
+	WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT) $(PY) manage.py build_demo
 
 run: demo
 	@echo "Serving on http://127.0.0.1:$(PORT)/fr/ (English: /en/, admin: /admin/)"
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: install-test messages
 	$(PY) -m pytest $(PYTEST_ARGS)
