@@ -37,11 +37,37 @@ def live_translations(page: Page) -> dict[str, Page]:
 
 
 def localized_homes(request) -> dict[str, Page]:
-    """The site's home page in every language that has a live one, by language code."""
-    site = Site.find_for_request(request)
-    if site is None:
-        return {}
-    return live_translations(site.root_page)
+    """The site's home page in every language that has a live one, by language code.
+
+    Memoised on the request: the header, the switcher and the 404 page all ask for it.
+    """
+    if not hasattr(request, "_localized_homes"):
+        site = Site.find_for_request(request)
+        request._localized_homes = live_translations(site.root_page) if site else {}
+    return request._localized_homes
+
+
+def localized_pages(page_ids: list[int | None]) -> list[Page]:
+    """Each page in the active language when it has a live translation, else the page
+    itself when live; pages with neither are left out. One query for all of them."""
+    wanted = [page_id for page_id in page_ids if page_id]
+    if not wanted:
+        return []
+    keys = Page.objects.filter(id__in=wanted).values("translation_key")
+    versions = Page.objects.live().filter(translation_key__in=keys).select_related("locale")
+    language = current_language()
+    by_key: dict = {}
+    originals: dict[int, Page] = {}
+    for version in versions:
+        if version.id in wanted:
+            originals[version.id] = version
+        if version.locale.language_code == language:
+            by_key[version.translation_key] = version
+    return [
+        by_key.get(originals[page_id].translation_key, originals[page_id])
+        for page_id in wanted
+        if page_id in originals
+    ]
 
 
 def language_links(

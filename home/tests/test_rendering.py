@@ -91,4 +91,4 @@ def test_home_query_count_does_not_grow_with_pages(site_tree, client, django_ass
     for number in range(10):
         StandardPageFactory(parent=site_tree.fr_home, title=f"Page {number}", show_in_menus=True)
     assert count() == baseline
-    assert baseline <= 20, baseline
+    assert baseline <= 12, baseline

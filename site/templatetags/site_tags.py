@@ -42,11 +42,9 @@ def menu_pages(home):
 
 
 @register.simple_tag
-def localized(page):
-    """``page`` in the active language, when a translation exists."""
-    if page is None:
-        return None
-    return page.localized
+def footer_pages(contact):
+    """The privacy and accessibility pages in the reader's language (one query)."""
+    return i18n.localized_pages([contact.privacy_page_id, contact.accessibility_page_id])
 
 
 @register.filter
