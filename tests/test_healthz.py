@@ -1,12 +1,10 @@
 """SPEC §3: /healthz answers 200 with a tiny JSON body, 503 when the database is down."""
 
 import json
-import os
-import subprocess
-import sys
 
 import pytest
-from django.conf import settings
+
+from tests.processes import run_python
 
 pytestmark = pytest.mark.django_db
 
@@ -29,20 +27,12 @@ def test_healthz_ok(client):
 
 def test_healthz_503_when_the_database_does_not_answer(tmp_path):
     """A real unreachable database (a SQLite file in a folder that does not exist)."""
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "consortium.settings.test",
-        "DATABASE_URL": f"sqlite:///{tmp_path}/missing-folder/db.sqlite3",
-    }
-    result = subprocess.run(  # noqa: S603
-        [sys.executable, "-c", PROBE],
-        env=env,
-        cwd=settings.BASE_DIR,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
+    result = run_python(
+        PROBE,
+        "consortium.settings.test",
+        DATABASE_URL=f"sqlite:///{tmp_path}/missing-folder/db.sqlite3",
     )
+    assert result.returncode == 0, result.stderr
     status, body = result.stdout.strip().split(" ", 1)
     assert status == "503"
     assert json.loads(body) == {"status": "unavailable", "database": "down"}

@@ -110,3 +110,18 @@ class TestSwitcherOnInnerPages:
         response = client.get("/confidentialite/")
         assert response.status_code == 302
         assert response["Location"] == "/fr/confidentialite/"
+
+
+class TestTitles:
+    def test_seo_title_is_used_as_written(self, site_tree, client):
+        site_tree.fr_home.seo_title = "Le Consortium : l’expertise partagée"
+        site_tree.fr_home.save_revision().publish()
+        document = soup(client.get("/fr/"))
+        assert document.title.get_text() == "Le Consortium : l’expertise partagée"
+
+    def test_plain_title_gets_the_site_name_in_the_page_language(self, site_tree, client):
+        assert (
+            soup(client.get("/en/privacy/")).title.get_text() == "Privacy policy · The Consortium"
+        )
+        document = soup(client.get("/fr/confidentialite/"))
+        assert document.title.get_text() == "Politique de confidentialité · Le Consortium"

@@ -1,11 +1,8 @@
 """Settings come from the environment; production refuses to start half-configured."""
 
-import os
-import subprocess
-import sys
-
 import pytest
-from django.conf import settings
+
+from tests.processes import run_python
 
 PRINT_SETTINGS = """
 import django
@@ -16,34 +13,24 @@ print(settings.DATABASES["default"]["ENGINE"], settings.DEBUG, default_cache)
 """
 
 
-def run_with(settings_module: str, **env_vars) -> subprocess.CompletedProcess:
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL", "DEBUG"}
-    }
-    env.update(DJANGO_SETTINGS_MODULE=settings_module, **env_vars)
-    return subprocess.run(  # noqa: S603
-        [sys.executable, "-c", PRINT_SETTINGS],
-        env=env,
-        cwd=settings.BASE_DIR,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+def run_with(settings_module: str, **env_vars):
+    return run_python(PRINT_SETTINGS, settings_module, **env_vars)
 
 
 REAL_KEY = "k" * 50
 
 
-def last_line(result) -> str:
-    return result.stderr.strip().splitlines()[-1]
+def only_line(result) -> str:
+    """The whole of stderr, which must be a single line."""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    return lines[0]
 
 
 def test_production_without_secret_key_fails_with_one_clear_line():
     result = run_with("consortium.settings.production", ALLOWED_HOSTS="leconsortium.coop")
     assert result.returncode != 0
-    assert last_line(result).endswith(
+    assert only_line(result) == (
         "SECRET_KEY is not set: production settings need the SECRET_KEY environment variable."
     )
 
@@ -51,7 +38,7 @@ def test_production_without_secret_key_fails_with_one_clear_line():
 def test_production_without_allowed_hosts_fails_with_one_clear_line():
     result = run_with("consortium.settings.production", SECRET_KEY=REAL_KEY)
     assert result.returncode != 0
-    assert "ALLOWED_HOSTS is not set" in last_line(result)
+    assert "ALLOWED_HOSTS is not set" in only_line(result)
 
 
 def test_production_refuses_the_development_key():
@@ -60,7 +47,7 @@ def test_production_refuses_the_development_key():
         SECRET_KEY="dev-only-insecure-key-do-not-use-in-production",
         ALLOWED_HOSTS="leconsortium.coop",
     )
-    assert "SECRET_KEY is not a real key" in last_line(result)
+    assert "SECRET_KEY is not a real key" in only_line(result)
 
 
 def test_production_starts_when_configured():
@@ -96,12 +83,5 @@ def test_every_settings_module_is_french_first(module):
         "import django; django.setup(); from django.conf import settings; "
         "print(settings.LANGUAGE_CODE, [c for c, _ in settings.LANGUAGES])"
     )
-    result = subprocess.run(  # noqa: S603
-        [sys.executable, "-c", code],
-        env={**os.environ, **env, "DJANGO_SETTINGS_MODULE": f"consortium.settings.{module}"},
-        cwd=settings.BASE_DIR,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = run_python(code, f"consortium.settings.{module}", **env)
     assert result.stdout.strip() == "fr ['fr', 'en']", result.stderr

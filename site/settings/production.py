@@ -1,9 +1,9 @@
 """Production: refuses to start without a real SECRET_KEY and ALLOWED_HOSTS.
 
-Everything is configured from the environment (README, "Configuration").
+Everything is configured from the environment (README, "Configuration"). A missing value
+stops the process with one line naming it (SystemExit, not a 30-line traceback), whether
+the process is manage.py, gunicorn or a worker.
 """
-
-from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
 from .base import DATABASES, env
@@ -14,7 +14,7 @@ DEBUG = env.bool("DEBUG", default=False)
 def require_setting(name: str, value):
     """Stop start-up with a one-line message naming the missing variable."""
     if not value:
-        raise ImproperlyConfigured(
+        raise SystemExit(
             f"{name} is not set: production settings need the {name} environment variable."
         )
     return value
@@ -22,7 +22,7 @@ def require_setting(name: str, value):
 
 SECRET_KEY = require_setting("SECRET_KEY", env.str("SECRET_KEY", default=""))
 if SECRET_KEY.startswith(("dev-only", "test-only")) or len(SECRET_KEY) < 32:
-    raise ImproperlyConfigured(
+    raise SystemExit(
         "SECRET_KEY is not a real key: production needs at least 32 random characters."
     )
 ALLOWED_HOSTS = require_setting("ALLOWED_HOSTS", env.list("ALLOWED_HOSTS", default=[]))
