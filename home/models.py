@@ -64,7 +64,7 @@ class HomePage(Page):
     )
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage"]
+    subpage_types = ["home.StandardPage", "news.NewsIndexPage"]
     max_count_per_parent = 1
 
     content_panels = Page.content_panels + [

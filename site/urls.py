@@ -1,21 +1,29 @@
 """URL configuration.
 
-Outside the language prefixes: `/` (redirect), `/healthz`, the admin and documents.
-Every public page lives under `/fr/` or `/en/` (i18n_patterns, Wagtail's page tree).
+Outside the language prefixes: `/` (redirect), `/healthz`, `/robots.txt`, `/sitemap.xml`,
+the admin and documents. Every public page lives under `/fr/` or `/en/` (i18n_patterns):
+the search (`/fr/recherche/`, `/en/search/`, a translated URL) and Wagtail's page tree.
 """
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home import views as home_views
+
 from . import views
+from .sitemaps import PagesSitemap
 
 urlpatterns = [
     path("", views.root_redirect, name="root"),
     path("healthz", views.healthz, name="healthz"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PagesSitemap}}, name="sitemap"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]
@@ -26,6 +34,7 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
+    path(_("search/"), home_views.search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

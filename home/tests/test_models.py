@@ -7,6 +7,7 @@ from wagtail.models import Page
 
 from home.factories import HomePageFactory, StandardPageFactory
 from home.models import HomePage, StandardPage, validate_link_target
+from news.models import NewsIndexPage
 
 pytestmark = pytest.mark.django_db
 
@@ -14,7 +15,7 @@ pytestmark = pytest.mark.django_db
 class TestTreeRules:
     def test_home_page_only_under_the_root(self):
         assert HomePage.allowed_parent_page_models() == [Page]
-        assert HomePage.allowed_subpage_models() == [StandardPage]
+        assert HomePage.allowed_subpage_models() == [StandardPage, NewsIndexPage]
 
     def test_one_home_page_per_parent(self, site_tree):
         root = Page.get_first_root_node()

@@ -3,7 +3,7 @@
 from django import template
 from wagtail.models import Page
 
-from consortium import formatting, i18n
+from consortium import formatting, i18n, seo
 
 register = template.Library()
 
@@ -60,3 +60,23 @@ def phone_uri(number):
 @register.simple_tag
 def opening_hours(settings_obj):
     return formatting.format_opening_hours(settings_obj)
+
+
+@register.simple_tag
+def breadcrumb_pages(page):
+    """Ancestors from the home page down to the parent of ``page`` (one query)."""
+    if page is None or page.depth <= 2:
+        return []
+    return list(page.get_ancestors().filter(depth__gte=2).select_related("locale"))
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, page):
+    request = context["request"]
+    return request.build_absolute_uri(page.get_url(request))
+
+
+@register.simple_tag(takes_context=True)
+def page_meta(context):
+    page = _page(context)
+    return seo.page_meta(context["request"], page) if page is not None else None

@@ -10,10 +10,12 @@ from django.db import transaction
 
 from consortium import demo as site_demo
 from home import demo as home_demo
+from news import demo as news_demo
 
 STEPS = [
     site_demo.ensure_locales,
     home_demo.build,
+    news_demo.build,
     site_demo.ensure_contact_settings,
 ]
 

@@ -1,0 +1,37 @@
+"""Site search over news (and, later, the fields of expertise) in the reader's language."""
+
+from django.core.paginator import Paginator
+from wagtail.models import Locale, Page
+
+from consortium.search_backends import backend_for_language
+
+RESULTS_PER_PAGE = 10
+MAX_QUERY_LENGTH = 200
+
+
+def searchable_models():
+    from news.models import NewsPage
+
+    return [NewsPage]
+
+
+def search_pages(query: str, language: str):
+    """Live, public pages of the searchable types in ``language`` matching ``query``."""
+    locale = Locale.objects.filter(language_code=language).first()
+    pages = Page.objects.live().public().filter(locale=locale).type(*searchable_models())
+    return backend_for_language(language).search(query, pages)
+
+
+def clean_query(query: str) -> str:
+    """Printable text only (databases refuse NUL bytes), no double quotes (the full-text
+    engines read them as unbalanced phrase syntax), single spaces, bounded length."""
+    printable = "".join(char if char.isprintable() and char != '"' else " " for char in query)
+    return " ".join(printable.split())[:MAX_QUERY_LENGTH]
+
+
+def paginated_results(query: str, language: str, page_number):
+    query = clean_query(query)
+    if not query:
+        return query, None
+    results = search_pages(query, language)
+    return query, Paginator(results, RESULTS_PER_PAGE).get_page(page_number)

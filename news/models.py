@@ -1,0 +1,263 @@
+"""News « Actualités et conseils »: categories, the index (listing and feed) and articles."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.models import PAGE_TRANSLATABLE_FIELDS
+
+from .blocks import NewsBodyBlock
+from .panels import FeedbackTallyPanel
+
+RELATED_COUNT = 3
+
+
+@register_snippet
+class NewsCategory(TranslatableMixin, models.Model):
+    """A category of news (« Partenariats », « Vie coopérative », …), translated per locale."""
+
+    name = models.CharField(_("name"), max_length=80)
+    slug = models.SlugField(
+        _("slug"), max_length=80, allow_unicode=False, help_text=_("Used in filter addresses.")
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+    translatable_fields = [TranslatableField("name"), TranslatableField("slug")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("news category")
+        verbose_name_plural = _("news categories")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["locale", "slug"], name="unique_category_slug_per_locale"
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class NewsPageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "news.NewsPage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+class NewsIndexPage(RoutablePageMixin, Page):
+    """« Actualités et conseils »: the listing (filters, pagination) and the RSS feed."""
+
+    intro = models.TextField(_("introduction"), max_length=500, blank=True)
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.NewsPage"]
+    max_count_per_parent = 1
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [TranslatableField("intro")]
+
+    class Meta:
+        verbose_name = _("news index")
+        verbose_name_plural = _("news indexes")
+
+    def articles(self):
+        """Live articles of this index, newest first, with what cards need (constant queries)."""
+        return (
+            NewsPage.objects.live()
+            .child_of(self)
+            .select_related("category", "featured_image")
+            .prefetch_related("featured_image__renditions")
+            .order_by("-date", "-pk")
+        )
+
+    def categories(self):
+        return NewsCategory.objects.filter(locale_id=self.locale_id)
+
+    def years(self) -> list[int]:
+        return [
+            day.year
+            for day in NewsPage.objects.live().child_of(self).dates("date", "year", order="DESC")
+        ]
+
+    @path("")
+    def listing(self, request):
+        from .listing import filtered_listing
+
+        return self.render(request, context_overrides=filtered_listing(self, request.GET))
+
+    @path("rss/")
+    def feed(self, request):
+        from .feeds import NewsFeed
+
+        return NewsFeed(self)(request)
+
+
+class NewsPage(RoutablePageMixin, Page):
+    """An article: date, category, tags, summary, image, body, byline, related articles."""
+
+    date = models.DateField(_("publication date"), default=timezone.localdate)
+    category = models.ForeignKey(
+        NewsCategory,
+        verbose_name=_("category"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("tags"))
+    summary = models.TextField(
+        _("summary"),
+        max_length=400,
+        help_text=_("Shown on the listing, in feeds and in search results."),
+    )
+    featured_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("featured image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    featured_image_alt = models.CharField(
+        _("featured image alternative text"),
+        max_length=250,
+        blank=True,
+        help_text=_("Required with an image: what it shows, for people who cannot see it."),
+    )
+    byline = models.CharField(_("byline"), max_length=200, blank=True)
+    body = StreamField(NewsBodyBlock(), verbose_name=_("body"))
+
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("date"), FieldPanel("category"), FieldPanel("tags"), FieldPanel("byline")],
+            heading=_("Publication"),
+        ),
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldPanel("featured_image"), FieldPanel("featured_image_alt")],
+            heading=_("Featured image"),
+        ),
+        FieldPanel("body"),
+        InlinePanel("related_links", heading=_("Related articles"), label=_("Related article")),
+    ]
+    promote_panels = Page.promote_panels + [
+        FeedbackTallyPanel(heading=_("Was this article useful?"))
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("byline"),
+        index.FilterField("date"),
+        index.FilterField("locale_id"),
+    ]
+
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
+        TranslatableField("summary"),
+        TranslatableField("body"),
+        TranslatableField("featured_image_alt"),
+        TranslatableField("byline"),
+        # The English article shows the English category.
+        TranslatableField("category"),
+        SynchronizedField("date"),
+        SynchronizedField("featured_image"),
+        SynchronizedField("tags"),
+        # Chosen articles are shown in the reader's language (see related_articles).
+        SynchronizedField("related_links"),
+    ]
+
+    class Meta:
+        verbose_name = _("news article")
+        verbose_name_plural = _("news articles")
+
+    def clean(self):
+        super().clean()
+        if self.featured_image_id and not self.featured_image_alt.strip():
+            raise ValidationError(
+                {"featured_image_alt": _("Describe the image: alternative text is required.")}
+            )
+
+    def related_articles(self) -> list["NewsPage"]:
+        """The editor's choice, else the latest articles of the same category."""
+        keys = [link.page.translation_key for link in self.related_links.select_related("page")]
+        if keys:
+            in_my_language = {
+                page.translation_key: page
+                for page in NewsPage.objects.live()
+                .filter(translation_key__in=keys, locale_id=self.locale_id)
+                .select_related("featured_image")
+                .prefetch_related("featured_image__renditions")
+            }
+            chosen = [in_my_language[key] for key in keys if key in in_my_language]
+            if chosen:
+                return chosen[:RELATED_COUNT]
+        if not self.category_id:
+            return []
+        return list(
+            NewsPage.objects.live()
+            .sibling_of(self, inclusive=False)
+            .filter(category_id=self.category_id)
+            .select_related("featured_image")
+            .prefetch_related("featured_image__renditions")
+            .order_by("-date", "-pk")[:RELATED_COUNT]
+        )
+
+    def feedback_tally(self) -> dict[str, int]:
+        return self.feedback.aggregate(
+            yes=Count("pk", filter=Q(helpful=True)), no=Count("pk", filter=Q(helpful=False))
+        )
+
+    @path("")
+    def article(self, request):
+        return self.render(request)
+
+    @path("vote/")
+    def vote(self, request):
+        from .feedback import record_vote_view
+
+        return record_vote_view(self, request)
+
+
+class NewsPageRelatedLink(Orderable):
+    source = ParentalKey(NewsPage, related_name="related_links", on_delete=models.CASCADE)
+    page = models.ForeignKey(
+        NewsPage, verbose_name=_("article"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [PageChooserPanel("page", "news.NewsPage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related article")
+        verbose_name_plural = _("related articles")
+
+
+class ArticleFeedback(models.Model):
+    """One answer to « Cet article vous a-t-il été utile ? ». No personal data: no IP address,
+    no user, no cookie value; only the article, the answer and the day."""
+
+    page = models.ForeignKey(NewsPage, on_delete=models.CASCADE, related_name="feedback")
+    helpful = models.BooleanField(_("useful"))
+    created_on = models.DateField(_("date"), default=timezone.localdate)
+
+    class Meta:
+        verbose_name = _("article feedback")
+        verbose_name_plural = _("article feedback")
+        indexes = [models.Index(fields=["page", "helpful"])]
+
+    def __str__(self):
+        return f"{self.page_id}: {'yes' if self.helpful else 'no'} ({self.created_on})"

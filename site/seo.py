@@ -1,0 +1,41 @@
+"""What a page tells search engines and social networks: description, canonical URL,
+Open Graph and Twitter card. Works for any page type; articles add their image."""
+
+from dataclasses import dataclass
+
+OG_LOCALES = {"fr": "fr_CA", "en": "en_CA"}
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    title: str
+    description: str
+    canonical: str
+    og_type: str
+    og_locale: str
+    image_url: str
+    image_alt: str
+
+
+def _description(page) -> str:
+    for attribute in ("search_description", "summary", "intro", "hero_intro"):
+        value = getattr(page, attribute, "")
+        if value:
+            return value.strip()
+    return ""
+
+
+def page_meta(request, page) -> PageMeta:
+    image = getattr(page, "featured_image", None)
+    image_url = ""
+    if image is not None:
+        image_url = request.build_absolute_uri(image.get_rendition("fill-1200x630").url)
+    return PageMeta(
+        title=page.seo_title or page.title,
+        description=_description(page),
+        canonical=request.build_absolute_uri(page.get_url(request)),
+        og_type="article" if hasattr(page, "summary") else "website",
+        og_locale=OG_LOCALES.get(page.locale.language_code, "fr_CA"),
+        image_url=image_url,
+        image_alt=getattr(page, "featured_image_alt", "") if image_url else "",
+    )
