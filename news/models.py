@@ -200,7 +200,7 @@ class NewsPage(RoutablePageMixin, Page):
                 page.translation_key: page
                 for page in NewsPage.objects.live()
                 .filter(translation_key__in=keys, locale_id=self.locale_id)
-                .select_related("featured_image")
+                .select_related("category", "featured_image")
                 .prefetch_related("featured_image__renditions")
             }
             chosen = [in_my_language[key] for key in keys if key in in_my_language]
@@ -212,7 +212,7 @@ class NewsPage(RoutablePageMixin, Page):
             NewsPage.objects.live()
             .sibling_of(self, inclusive=False)
             .filter(category_id=self.category_id)
-            .select_related("featured_image")
+            .select_related("category", "featured_image")
             .prefetch_related("featured_image__renditions")
             .order_by("-date", "-pk")[:RELATED_COUNT]
         )
