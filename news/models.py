@@ -261,3 +261,21 @@ class ArticleFeedback(models.Model):
 
     def __str__(self):
         return f"{self.page_id}: {'yes' if self.helpful else 'no'} ({self.created_on})"
+
+
+class ImportRecord(models.Model):
+    """A plain-text article already imported (by content fingerprint), so it is not twice."""
+
+    checksum = models.CharField(_("content fingerprint"), max_length=64, unique=True)
+    source_name = models.CharField(_("file name"), max_length=255)
+    page = models.ForeignKey(
+        NewsPage, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    imported_at = models.DateTimeField(_("imported at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("imported article")
+        verbose_name_plural = _("imported articles")
+
+    def __str__(self):
+        return self.source_name

@@ -37,8 +37,18 @@ def test_newest_first_twelve_per_page(client, make_articles):
 
 @pytest.mark.parametrize(
     "query",
-    ["page=0", "page=999", "page=abc", "page=-1", "year=abc", "year=1900", "category=inconnue",
-     "category=%00", "page=1e9", "year=2020&category=partenariats&page=99"],
+    [
+        "page=0",
+        "page=999",
+        "page=abc",
+        "page=-1",
+        "year=abc",
+        "year=1900",
+        "category=inconnue",
+        "category=%00",
+        "page=1e9",
+        "year=2020&category=partenariats&page=99",
+    ],
 )
 def test_odd_parameters_never_fail(client, make_articles, query):
     make_articles(14)

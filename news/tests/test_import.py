@@ -1,0 +1,107 @@
+"""The import command on the five seed files and on bad files."""
+
+import datetime
+import io
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import CommandError, call_command
+
+from news.importing import ArticleImportError, parse_article
+from news.models import ImportRecord, NewsPage
+
+pytestmark = pytest.mark.django_db
+
+SEEDS = Path(settings.BASE_DIR).parent / "shared" / "seeds"
+SEED_DATES = {
+    "000_2604d4f7e6d4218b.txt": datetime.date(2019, 4, 15),
+    "001_4630420e14cdc81a.txt": datetime.date(2020, 7, 3),
+    "002_fbd508204d632f88.txt": datetime.date(2014, 12, 2),
+    "003_513d9151421f310a.txt": datetime.date(2019, 6, 1),
+    "004_d9900ac14e3caa4e.txt": datetime.date(2020, 12, 1),
+}
+FURNITURE = ["Share This", "Cet article vous a-t-il été utile", "Suivez-nous", "Publications"]
+
+
+def run(*files) -> str:
+    out = io.StringIO()
+    call_command("import_news", *map(str, files), stdout=out, stderr=out)
+    return out.getvalue()
+
+
+@pytest.fixture
+def seeds():
+    paths = sorted(SEEDS.glob("*.txt"))
+    if not paths:
+        pytest.fail(f"the seed articles are missing from {SEEDS}")
+    return paths
+
+
+def test_the_five_seed_files_become_five_drafts_with_their_dates(news_tree, seeds):
+    run(*seeds)
+    drafts = NewsPage.objects.child_of(news_tree.fr_index).filter(live=False)
+    assert drafts.count() == 5
+    records = {record.source_name: record.page for record in ImportRecord.objects.all()}
+    assert {name: page.specific.date for name, page in records.items()} == SEED_DATES
+    titles = {page.title for page in drafts}
+    assert "La CDRQ et le Consortium renforcent leur partenariat" in titles
+    for page in drafts:
+        text = " ".join(str(block.value) for block in page.specific.body)
+        assert len(page.specific.body) >= 3
+        for furniture in FURNITURE:
+            assert furniture not in text, (page.title, furniture)
+
+
+def test_a_file_is_never_imported_twice(news_tree, seeds):
+    run(seeds[0])
+    output = run(seeds[0])
+    assert "already imported" in output
+    assert NewsPage.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "empty"),
+        (b"   \n\n ", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "binary"),
+        ("Caf\u00e9 au lait, un titre assez long\n\nUn paragraphe.".encode("latin-1"), "UTF-8"),
+        (b"Publications\nShare This\n", "no text"),
+    ],
+)
+def test_bad_files_get_a_clear_error_and_create_nothing(news_tree, tmp_path, content, message):
+    path = tmp_path / "article.txt"
+    path.write_bytes(content)
+    out = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("import_news", str(path), stdout=out, stderr=out)
+    assert message in out.getvalue()
+    assert not NewsPage.objects.exists()
+    assert not ImportRecord.objects.exists()
+
+
+def test_missing_file_is_reported(news_tree, tmp_path):
+    out = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("import_news", str(tmp_path / "absent.txt"), stdout=out, stderr=out)
+    assert "cannot be read" in out.getvalue()
+
+
+def test_parse_article_keeps_paragraphs_and_headings():
+    parsed = parse_article(
+        "Publications\nUn titre d’article bien réel\nQuébec, le 3 juillet 2020 – Le texte.\n"
+        "Un intertitre\nUn deuxième paragraphe complet.\nShare This\nMenu"
+    )
+    assert parsed.title == "Un titre d’article bien réel"
+    assert parsed.date == datetime.date(2020, 7, 3)
+    assert parsed.blocks == [
+        ("paragraph", "Québec, le 3 juillet 2020 – Le texte."),
+        ("heading", "Un intertitre"),
+        ("paragraph", "Un deuxième paragraphe complet."),
+    ]
+
+
+def test_parse_article_without_headline_is_an_error():
+    with pytest.raises(ArticleImportError, match="headline"):
+        parse_article("UN SURTITRE\nUne phrase qui se termine par un point.")
