@@ -47,3 +47,12 @@ def format_opening_hours(settings_obj) -> str:
         "opens": format_time_of_day(settings_obj.opens_at),
         "closes": format_time_of_day(settings_obj.closes_at),
     }
+
+
+def format_long_date(value: datetime.date, language: str | None = None) -> str:
+    """« 1er décembre 2020 » in French (Québec usage), « December 1, 2020 » in English."""
+    language = (language or get_language() or "fr")[:2]
+    if language == "fr":
+        day = "1er" if value.day == 1 else str(value.day)
+        return f"{day} {formats.date_format(value, 'F Y')}"
+    return formats.date_format(value, "F j, Y")

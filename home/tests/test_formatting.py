@@ -7,7 +7,12 @@ import pytest
 from django.utils import translation
 
 from consortium.factories import OrganisationSettingsFactory
-from consortium.formatting import format_opening_hours, format_phone, format_time_of_day
+from consortium.formatting import (
+    format_long_date,
+    format_opening_hours,
+    format_phone,
+    format_time_of_day,
+)
 
 
 @pytest.mark.parametrize(
@@ -42,3 +47,16 @@ def test_opening_hours(language, expected):
     contact = OrganisationSettingsFactory()
     with translation.override(language):
         assert format_opening_hours(contact) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "language", "expected"),
+    [
+        (datetime.date(2020, 12, 1), "fr", "1er décembre 2020"),
+        (datetime.date(2019, 4, 15), "fr", "15 avril 2019"),
+        (datetime.date(2020, 12, 1), "en", "December 1, 2020"),
+    ],
+)
+def test_long_date(value, language, expected):
+    with translation.override(language):
+        assert format_long_date(value) == expected

@@ -80,3 +80,8 @@ def absolute_url(context, page):
 def page_meta(context):
     page = _page(context)
     return seo.page_meta(context["request"], page) if page is not None else None
+
+
+@register.filter
+def long_date(value):
+    return formatting.format_long_date(value) if value else ""

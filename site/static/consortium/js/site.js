@@ -1,7 +1,9 @@
 /*
  * The site's only script, first-party and optional: everything works without it.
- * Remembers the language a visitor picks in the switcher, so that `/` sends them back to it
- * (the server reads Django's language cookie; see consortium.views.root_redirect).
+ * 1. Remembers the language a visitor picks in the switcher, so that `/` sends them back
+ *    to it (the server reads Django's language cookie; see consortium.views.root_redirect).
+ * 2. Sends « Cet article vous a-t-il été utile ? » without leaving the page (the plain
+ *    form posts the same thing when JavaScript is off).
  */
 (function () {
     "use strict";
@@ -16,5 +18,33 @@
         var secure = window.location.protocol === "https:" ? "; secure" : "";
         document.cookie = COOKIE + "=" + encodeURIComponent(link.getAttribute("data-language-choice")) +
             "; path=/; max-age=" + ONE_YEAR + "; samesite=lax" + secure;
+    });
+
+    document.addEventListener("submit", function (event) {
+        var form = event.target;
+        if (!form.matches || !form.matches("[data-feedback-form]") || !window.fetch) {
+            return;
+        }
+        event.preventDefault();
+        var data = new FormData(form);
+        if (event.submitter && event.submitter.name) {
+            data.append(event.submitter.name, event.submitter.value);
+        }
+        var status = form.parentNode.querySelector("[data-feedback-status]");
+        fetch(form.action, {
+            method: "POST",
+            body: data,
+            credentials: "same-origin",
+            headers: {"X-Requested-With": "fetch"}
+        }).then(function (response) {
+            return response.json();
+        }).then(function (answer) {
+            status.textContent = answer.message;
+            if (answer.status !== "invalid") {
+                form.remove();
+            }
+        }).catch(function () {
+            form.submit();
+        });
     });
 })();
