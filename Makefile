@@ -7,7 +7,7 @@ PORT ?= 8000
 CONSTRAINTS := requirements/constraints.txt
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test install install-test lock lint messages extract-messages demo
+.PHONY: run test install install-test lock lint messages extract-messages demo bench-news
 
 $(PY):
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is required") if sys.version_info < (3, 11) else None'
@@ -46,6 +46,10 @@ test: install-test messages
 lint: install-test
 	$(PY) -m ruff check .
 	$(PY) manage.py makemigrations --check --dry-run
+
+# Median server time of the news pages with 5 and 1,000 articles (see bench/news_pages.py).
+bench-news: install-test messages
+	$(PY) bench/news_pages.py
 
 # Regenerate the full pin list after changing a version in pyproject.toml.
 lock:

@@ -1,5 +1,6 @@
 """Site search over news (and, later, the fields of expertise) in the reader's language."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from wagtail.models import Locale, Page
 
@@ -35,3 +36,16 @@ def paginated_results(query: str, language: str, page_number):
         return query, None
     results = search_pages(query, language)
     return query, Paginator(results, RESULTS_PER_PAGE).get_page(page_number)
+
+
+def specific_in_order(results) -> list[Page]:
+    """The specific pages of a page of results, in rank order: one query per page type,
+    with each page's locale (its URL needs it)."""
+    by_type: dict = {}
+    for result in results:
+        by_type.setdefault(result.content_type_id, []).append(result.pk)
+    pages = {}
+    for content_type_id, ids in by_type.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        pages.update(model.objects.filter(pk__in=ids).select_related("locale").in_bulk())
+    return [pages[result.pk] for result in results if result.pk in pages]

@@ -6,7 +6,7 @@ from django.views.decorators.http import require_safe
 
 from consortium.i18n import current_language
 
-from .search import paginated_results
+from .search import paginated_results, specific_in_order
 
 
 @never_cache
@@ -16,5 +16,5 @@ def search(request):
     query, results = paginated_results(
         request.GET.get("q", ""), current_language(), request.GET.get("page")
     )
-    pages = [result.specific for result in results] if results is not None else []
+    pages = specific_in_order(results) if results is not None else []
     return render(request, "home/search.html", {"query": query, "results": results, "pages": pages})

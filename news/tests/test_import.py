@@ -105,3 +105,11 @@ def test_parse_article_keeps_paragraphs_and_headings():
 def test_parse_article_without_headline_is_an_error():
     with pytest.raises(ArticleImportError, match="headline"):
         parse_article("UN SURTITRE\nUne phrase qui se termine par un point.")
+
+
+def test_a_file_without_date_is_imported_with_a_warning(news_tree, tmp_path):
+    path = tmp_path / "sans-date.txt"
+    path.write_text("Un article sans date précise\nUn premier paragraphe complet.\n")
+    output = run(path)
+    assert "no date in the file" in output
+    assert NewsPage.objects.get().live is False

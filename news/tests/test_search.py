@@ -104,3 +104,18 @@ def test_results_are_paginated(client, make_articles):
 def test_clean_query():
     assert clean_query('  co\x00op  "x"  ') == "co op x"
     assert len(clean_query("a" * 1000)) == 200
+
+
+def test_result_queries_do_not_grow_with_the_number_of_results(client, make_articles):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    make_articles(2, summary="Une coopérative.")
+    url = "/fr/recherche/?q=coopérative"
+    client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    make_articles(20, summary="Une coopérative.")
+    with CaptureQueriesContext(connection) as many:
+        client.get(url)
+    assert len(many) == len(few), "\n".join(q["sql"][-300:] for q in many.captured_queries)

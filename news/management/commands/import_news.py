@@ -34,6 +34,8 @@ class Command(BaseCommand):
                 self.stdout.write(
                     f"  draft « {page.title} » ({page.date:%Y-%m-%d}) from {path.name}"
                 )
+                if not outcome.date_found:
+                    self.stdout.write("    no date in the file: today's date is set, check it")
         if failures:
             raise CommandError(f"{len(failures)} file(s) not imported")
 
