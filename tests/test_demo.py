@@ -99,3 +99,26 @@ def test_demo_site_serves_both_homes(client):
     )
     assert "Monday to Friday, 8:30 a.m. to 4:30 p.m." in english.content.decode()
     assert client.get("/en/privacy/").status_code == 200
+
+
+def test_demo_news_has_the_five_seed_stories_with_their_dates(client):
+    import datetime
+
+    from news.models import NewsPage
+
+    run_demo()
+    french = NewsPage.objects.live().filter(locale__language_code="fr")
+    assert sorted(french.values_list("date", flat=True)) == [
+        datetime.date(2014, 12, 2),
+        datetime.date(2019, 4, 15),
+        datetime.date(2019, 6, 1),
+        datetime.date(2020, 7, 3),
+        datetime.date(2020, 12, 1),
+    ]
+    english = NewsPage.objects.live().filter(locale__language_code="en")
+    assert english.count() == 5
+    assert all(page.category.locale.language_code == "en" for page in english)
+    listing = client.get("/fr/actualites/").content.decode()
+    assert listing.count('class="card"') == 5
+    assert "3 juillet 2020" in listing and "1er décembre 2020" in listing
+    assert client.get("/en/news/").content.decode().count('class="card"') == 5

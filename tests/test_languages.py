@@ -125,3 +125,12 @@ class TestTitles:
         )
         document = soup(client.get("/fr/confidentialite/"))
         assert document.title.get_text() == "Politique de confidentialité · Le Consortium"
+
+
+class TestSwitcherOnDjangoViews:
+    def test_search_page_switches_to_the_translated_url_with_the_query(self, site_tree, client):
+        document = soup(client.get("/fr/recherche/?q=coop"))
+        assert document.html["lang"] == "fr"
+        assert switcher_links(document) == {"en": "/en/search/?q=coop"}
+        english = soup(client.get("/en/search/?q=coop"))
+        assert switcher_links(english) == {"fr": "/fr/recherche/?q=coop"}
