@@ -53,6 +53,7 @@ def test_vote_without_csrf_token_is_refused(article):
     client = Client(enforce_csrf_checks=True)
     response = client.post(vote_url(article), {"helpful": "yes"})
     assert response.status_code == 403
+    assert "Formulaire expiré" in response.content.decode()
     assert not ArticleFeedback.objects.exists()
 
 

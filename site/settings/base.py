@@ -145,3 +145,4 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 PHONENUMBER_DEFAULT_REGION = "CA"
+CSRF_FAILURE_VIEW = "consortium.views.csrf_failure"
