@@ -92,3 +92,8 @@ def test_home_query_count_does_not_grow_with_pages(site_tree, client, django_ass
         StandardPageFactory(parent=site_tree.fr_home, title=f"Page {number}", show_in_menus=True)
     assert count() == baseline
     assert baseline <= 12, baseline
+
+
+def test_header_links_to_the_search_in_the_page_language(site_tree, client):
+    assert get_soup(client, "/fr/").select_one("a.search-link")["href"] == "/fr/recherche/"
+    assert get_soup(client, "/en/").select_one("a.search-link")["href"] == "/en/search/"
