@@ -64,7 +64,7 @@ class HomePage(Page):
     )
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage", "news.NewsIndexPage"]
+    subpage_types = ["home.StandardPage", "news.NewsIndexPage", "expertise.ExpertiseIndexPage"]
     max_count_per_parent = 1
 
     content_panels = Page.content_panels + [
@@ -111,6 +111,28 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
+
+    def latest_news(self, count=3):
+        """The latest live articles in this home's language (one query, with images)."""
+        from news.models import NewsPage
+
+        return list(
+            NewsPage.objects.live()
+            .filter(locale_id=self.locale_id)
+            .select_related("category", "featured_image")
+            .prefetch_related("featured_image__renditions")
+            .order_by("-date", "-pk")[:count]
+        )
+
+    def featured_expertise(self, count=6):
+        """One field of expertise per family, in this home's language (one query)."""
+        from expertise.models import ExpertisePage
+
+        first_of_family = {}
+        fields = ExpertisePage.objects.live().filter(locale_id=self.locale_id).order_by("title")
+        for field in fields:
+            first_of_family.setdefault(field.family, field)
+        return list(first_of_family.values())[:count]
 
     @property
     def cta_link(self) -> str:

@@ -1,4 +1,4 @@
-"""Site search over news (and, later, the fields of expertise) in the reader's language."""
+"""Site search over news and the fields of expertise in the reader's language."""
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
@@ -11,9 +11,10 @@ MAX_QUERY_LENGTH = 200
 
 
 def searchable_models():
+    from expertise.models import ExpertisePage
     from news.models import NewsPage
 
-    return [NewsPage]
+    return [NewsPage, ExpertisePage]
 
 
 def search_pages(query: str, language: str):

@@ -86,3 +86,26 @@ def test_phone_layout_has_no_horizontal_scroll(demo_site, browser_page):
             "document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )
         assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at 375px"
+
+
+def test_demo_site_pages_have_no_axe_violation(live_server, locales, chromium):
+    """The real demo content (home with news and fields, an article, a field), FR and EN,
+    at both widths: one build, sixteen checks."""
+    from django.core.management import call_command
+
+    from expertise.models import ExpertisePage
+    from news.models import NewsPage
+    from tests.fixtures.browser import VIEWPORTS
+
+    call_command("build_demo", verbosity=0)
+    article = NewsPage.objects.live().filter(locale__language_code="en").first()
+    field = ExpertisePage.objects.live().filter(locale__language_code="en").first()
+    paths = ["/fr/", "/en/", article.url, field.url]
+    paths += [article.get_translation(locales["fr"]).url, field.get_translation(locales["fr"]).url]
+    for viewport in VIEWPORTS.values():
+        context = chromium.new_context(viewport=viewport)
+        page = context.new_page()
+        for path in paths:
+            assert page.goto(live_server.url + path).status == 200, path
+            assert_no_axe_violations(page)
+        context.close()

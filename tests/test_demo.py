@@ -122,3 +122,16 @@ def test_demo_news_has_the_five_seed_stories_with_their_dates(client):
     assert listing.count('class="card"') == 5
     assert "3 juillet 2020" in listing and "1er décembre 2020" in listing
     assert client.get("/en/news/").content.decode().count('class="card"') == 5
+
+
+def test_demo_has_twenty_fields_of_expertise_in_both_languages(client):
+    from expertise.models import ExpertisePage
+
+    run_demo()
+    for language, url in (("fr", "/fr/expertises/"), ("en", "/en/expertise/")):
+        fields = ExpertisePage.objects.live().filter(locale__language_code=language)
+        assert fields.count() >= 20
+        assert all(field.localized_experts() for field in fields)
+        assert client.get(url).content.decode().count('class="field-card"') == fields.count()
+    english = ExpertisePage.objects.get(locale__language_code="en", slug="legal-services")
+    assert english.localized_experts()[0].name == "Legal team"

@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from consortium import demo as site_demo
+from expertise import demo as expertise_demo
 from home import demo as home_demo
 from news import demo as news_demo
 
@@ -16,6 +17,7 @@ STEPS = [
     site_demo.ensure_locales,
     home_demo.build,
     news_demo.build,
+    expertise_demo.build,
     site_demo.ensure_contact_settings,
 ]
 

@@ -1,0 +1,166 @@
+"""Fields of expertise (grouped by family) and the team members who practise them."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page, TranslatableMixin
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.models import PAGE_TRANSLATABLE_FIELDS
+
+FAMILIES = [
+    ("management", _("Management and administration")),
+    ("law", _("Law and governance")),
+    ("communication", _("Communication")),
+    ("marketing", _("Marketing and digital")),
+    ("people", _("Human resources and occupational health and safety")),
+    ("finance", _("Finance")),
+]
+
+
+@register_snippet
+class TeamMember(TranslatableMixin, models.Model):
+    """A member of the Consortium's team (or a team), shown on the fields they practise."""
+
+    name = models.CharField(_("name"), max_length=120)
+    role = models.CharField(_("role"), max_length=160)
+    bio = models.TextField(_("short biography"), max_length=600, blank=True)
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    photo_alt = models.CharField(
+        _("photo alternative text"),
+        max_length=250,
+        blank=True,
+        help_text=_("Required with a photo: who is shown and how."),
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("role"),
+        FieldPanel("bio"),
+        MultiFieldPanel([FieldPanel("photo"), FieldPanel("photo_alt")], heading=_("Photo")),
+    ]
+    translatable_fields = [
+        # Translatable, not synchronised: a team's name (« Équipe juridique ») is translated;
+        # a person's name is simply kept by the translator.
+        TranslatableField("name"),
+        TranslatableField("role"),
+        TranslatableField("bio"),
+        SynchronizedField("photo"),
+        TranslatableField("photo_alt"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("team member")
+        verbose_name_plural = _("team members")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        super().clean()
+        if self.photo_id and not self.photo_alt.strip():
+            raise ValidationError(
+                {"photo_alt": _("Describe the photo: alternative text is required.")}
+            )
+
+
+class ExpertiseIndexPage(Page):
+    """« Nos expertises »: every field, grouped by family."""
+
+    intro = models.TextField(_("introduction"), max_length=600, blank=True)
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["expertise.ExpertisePage"]
+    max_count_per_parent = 1
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [TranslatableField("intro")]
+
+    class Meta:
+        verbose_name = _("expertise index")
+        verbose_name_plural = _("expertise indexes")
+
+    def families(self) -> list[tuple[str, list["ExpertisePage"]]]:
+        """(family label, its fields) in the families' order, in one query."""
+        fields = ExpertisePage.objects.live().child_of(self).order_by("title")
+        grouped: dict[str, list] = {key: [] for key, _label in FAMILIES}
+        for field in fields:
+            grouped.setdefault(field.family, []).append(field)
+        labels = dict(FAMILIES)
+        return [(labels[key], grouped[key]) for key, _label in FAMILIES if grouped[key]]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["families"] = self.families()
+        return context
+
+
+class ExpertisePage(Page):
+    """A field of expertise: what the experts do, typical mandates, who to contact."""
+
+    family = models.CharField(_("family"), max_length=20, choices=FAMILIES)
+    summary = models.TextField(_("summary"), max_length=400)
+    services = StreamField(
+        [("service", blocks.CharBlock(label=_("Service"), max_length=250))],
+        verbose_name=_("what our experts do"),
+    )
+    mandates = StreamField(
+        [("mandate", blocks.CharBlock(label=_("Mandate"), max_length=250))],
+        verbose_name=_("typical mandates"),
+        blank=True,
+    )
+    experts = ParentalManyToManyField(
+        TeamMember, verbose_name=_("contact experts"), blank=True, related_name="fields"
+    )
+
+    parent_page_types = ["expertise.ExpertiseIndexPage"]
+    subpage_types = []
+
+    content_panels = Page.content_panels + [
+        FieldPanel("family"),
+        FieldPanel("summary"),
+        FieldPanel("services"),
+        FieldPanel("mandates"),
+        FieldPanel("experts"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("services"),
+        index.SearchField("mandates"),
+    ]
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
+        TranslatableField("summary"),
+        TranslatableField("services"),
+        TranslatableField("mandates"),
+        SynchronizedField("family"),
+        # Experts are shown in the reader's language (see localized_experts).
+        SynchronizedField("experts"),
+    ]
+
+    class Meta:
+        verbose_name = _("field of expertise")
+        verbose_name_plural = _("fields of expertise")
+
+    def localized_experts(self) -> list[TeamMember]:
+        """The contact experts in this page's language when translated (one query)."""
+        keys = [member.translation_key for member in self.experts.all()]
+        members = TeamMember.objects.filter(translation_key__in=keys).select_related("photo")
+        chosen: dict = {}
+        for member in members:
+            if member.locale_id == self.locale_id or member.translation_key not in chosen:
+                chosen[member.translation_key] = member
+        return [chosen[key] for key in keys if key in chosen]
