@@ -25,6 +25,35 @@ class KeyFigureBlock(blocks.StructBlock):
         description = _("A number with its label and the year it was true.")
 
 
+class KeyFiguresBlock(blocks.StructBlock):
+    """A row of key figures with an optional heading (articles, about page)."""
+
+    heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=120)
+    figures = blocks.ListBlock(KeyFigureBlock(), label=_("Figures"), min_num=1, max_num=6)
+
+    class Meta:
+        icon = "order"
+        label = _("Key figures")
+        template = "news/blocks/key_figures.html"
+
+
+class TimelineEventBlock(blocks.StructBlock):
+    year = blocks.CharBlock(label=_("Year"), max_length=20, help_text=_("« 2011 », « Today »…"))
+    text = blocks.TextBlock(label=_("What happened"))
+
+
+class TimelineBlock(blocks.StructBlock):
+    """A history told year by year (an ordered list, read in order by screen readers)."""
+
+    heading = blocks.CharBlock(label=_("Heading"), max_length=120)
+    events = blocks.ListBlock(TimelineEventBlock(), label=_("Events"), min_num=1)
+
+    class Meta:
+        icon = "history"
+        label = _("Timeline")
+        template = "home/blocks/timeline.html"
+
+
 class SectionBlocks(blocks.StreamBlock):
     """Body of a standard page: headings and paragraphs (institutional pages)."""
 
@@ -41,3 +70,5 @@ class SectionBlocks(blocks.StreamBlock):
         template="home/blocks/paragraph.html",
         preview_value="<p>Le Consortium protège les renseignements personnels.</p>",
     )
+    key_figures = KeyFiguresBlock()
+    timeline = TimelineBlock()

@@ -13,7 +13,7 @@ from wagtail.models import Page, Site
 from consortium.demo import DemoContext
 from consortium.translation import translate
 
-from .models import HomePage, StandardPage
+from .models import ContactPage, HomePage, StandardPage
 
 # (French, English) pairs: the French builds the page, the pairs translate it.
 HOME = {
@@ -176,6 +176,127 @@ ACCESSIBILITY = {
 }
 
 
+ABOUT = {
+    "title": ("À propos", "About us"),
+    "slug": ("a-propos", "about"),
+    "intro": (
+        "Le Consortium est une coopérative de solidarité qui appartient aux entreprises "
+        "collectives qu’elle sert : il existe par et pour ses membres.",
+        "The Consortium is a solidarity cooperative owned by the collective enterprises it "
+        "serves: it exists by and for its members.",
+    ),
+    "body": [
+        ("heading", "Notre mission", "Our mission"),
+        (
+            "paragraph",
+            "Regrouper sous un même toit les expertises utiles au développement et à la "
+            "consolidation de l’entrepreneuriat collectif, et les offrir au juste coût. Le "
+            "Consortium agit en complément des fédérations et des regroupements : il ne les "
+            "remplace pas, il leur apporte des appuis techniques et humains.",
+            "To bring together under one roof the expertise that helps collective "
+            "entrepreneurship grow and consolidate, and to offer it at cost. The Consortium "
+            "complements federations and networks: it does not replace them, it gives them "
+            "technical and human support.",
+        ),
+        ("heading", "Le juste coût", "At cost"),
+        (
+            "paragraph",
+            "Le Consortium ne vise pas le profit. Les membres qui font appel à lui paient ce "
+            "qu’il en coûte pour les services reçus, ni plus ni moins.",
+            "The Consortium does not aim for profit. Members who call on it pay what the "
+            "services they receive cost, no more and no less.",
+        ),
+    ],
+    "timeline": (
+        "Notre histoire",
+        "Our history",
+        [
+            (
+                "2011",
+                "2011",
+                "Fondation du Consortium, une coopérative de solidarité créée par des fédérations coopératives qui avaient des besoins de services communs.",
+                "The Consortium is founded as a solidarity cooperative by co-operative federations with shared service needs.",
+            ),
+            (
+                "2014",
+                "2014",
+                "Le 1er décembre, l’assemblée générale extraordinaire en fait le Consortium de ressources et d’expertises coopératives (CREC), ouvert à l’ensemble des regroupements : ils passent de quatre à plus d’une vingtaine.",
+                "On 1 December, a special general assembly turns it into the Consortium de ressources et d’expertises coopératives (CREC), open to every co-operative group: their number grows from four to more than twenty.",
+            ),
+            (
+                "2015",
+                "2015",
+                "Le plan stratégique des réseaux coopératifs et mutualistes mise sur une synergie entre la CDRQ et le Consortium.",
+                "The strategic plan of the co-operative and mutualist networks counts on a synergy between the CDRQ and the Consortium.",
+            ),
+            (
+                "2019",
+                "2019",
+                "Alliance avec la Coopérative de développement régional du Québec (CDRQ) : plus de 70 conseillers au service des coopératives.",
+                "Alliance with the Coopérative de développement régional du Québec (CDRQ): more than 70 advisers serving cooperatives.",
+            ),
+            (
+                "2020",
+                "2020",
+                "Soutien aux membres pendant la pandémie, puis contribution au Plan d’action gouvernemental en économie sociale (PAGES) 2020-2025.",
+                "Support for members through the pandemic, then a contribution to the government’s social economy action plan (PAGES) 2020-2025.",
+            ),
+            (
+                "Aujourd’hui",
+                "Today",
+                "Devenu le Consortium de coopération des entreprises collectives, il regroupe une cinquantaine de professionnels dans une vingtaine de champs d’expertise.",
+                "Now the Consortium de coopération des entreprises collectives, it brings together some fifty professionals in about twenty fields of expertise.",
+            ),
+        ],
+    ),
+    "figures": (
+        "Le Consortium en chiffres",
+        "The Consortium in figures",
+        [
+            (
+                ("Près de 50", "Nearly 50"),
+                ("professionnels spécialisés", "specialised professionals"),
+                2020,
+            ),
+            (("20", "20"), ("champs d’expertise", "fields of expertise"), 2020),
+            (
+                ("Plus de 100", "More than 100"),
+                ("organisations membres", "member organisations"),
+                2020,
+            ),
+            (
+                ("75 000", "75,000"),
+                ("heures de services en un an", "hours of service in a year"),
+                2020,
+            ),
+        ],
+    ),
+    "governance": [
+        ("heading", "Gouvernance", "Governance"),
+        (
+            "paragraph",
+            "Le conseil d’administration est formé principalement de représentants des "
+            "regroupements membres, ce qui garde l’offre de services ancrée dans leurs besoins. "
+            "En 2020, Yvan Laurin en est le président et J. Benoit Caron, le directeur général.",
+            "The board of directors is made up mainly of representatives of the member groups, "
+            "which keeps the services rooted in their needs. In 2020, Yvan Laurin is its "
+            "president and J. Benoit Caron the executive director.",
+        ),
+    ],
+}
+
+CONTACT = {
+    "title": ("Nous joindre", "Contact us"),
+    "slug": ("contact", "contact"),
+    "intro": (
+        "Une question sur nos services ou sur l’adhésion ? Appelez-nous ou passez à l’un de "
+        "nos deux bureaux, du lundi au vendredi.",
+        "A question about our services or membership? Call us or visit one of our two "
+        "offices, Monday to Friday.",
+    ),
+}
+
+
 def _pairs(spec: dict, fields: list[str]) -> dict[str, str]:
     return {spec[name][0]: spec[name][1] for name in fields}
 
@@ -251,6 +372,59 @@ def _ensure_english(ctx: DemoContext, page: Page, strings: dict[str, str]):
     ctx.created(f"English translation of « {page.title} »")
 
 
+def _about_body() -> list:
+    body = [(kind, fr if kind == "heading" else f"<p>{fr}</p>") for kind, fr, _en in ABOUT["body"]]
+    heading, _en, events = ABOUT["timeline"]
+    body.append(
+        (
+            "timeline",
+            {"heading": heading, "events": [{"year": y, "text": t} for y, _ye, t, _te in events]},
+        )
+    )
+    heading, _en, figures = ABOUT["figures"]
+    body.append(
+        (
+            "key_figures",
+            {
+                "heading": heading,
+                "figures": [
+                    {"figure": figure[0], "label": label[0], "year": year}
+                    for figure, label, year in figures
+                ],
+            },
+        )
+    )
+    body += [
+        (kind, fr if kind == "heading" else f"<p>{fr}</p>") for kind, fr, _en in ABOUT["governance"]
+    ]
+    return body
+
+
+def _about_strings() -> dict[str, str]:
+    strings = _pairs(ABOUT, ["title", "slug", "intro"])
+    strings.update({fr: en for _kind, fr, en in ABOUT["body"] + ABOUT["governance"]})
+    heading, heading_en, events = ABOUT["timeline"]
+    strings[heading] = heading_en
+    for year, year_en, text, text_en in events:
+        strings.update({year: year_en, text: text_en})
+    heading, heading_en, figures = ABOUT["figures"]
+    strings[heading] = heading_en
+    for figure, label, _year in figures:
+        strings.update([figure, label])
+    return strings
+
+
+def _ensure_page(ctx: DemoContext, home: HomePage, model, key: str, spec: dict, strings, **fields):
+    page = model.objects.filter(locale=ctx.locales["fr"], slug=spec["slug"][0]).first()
+    if page is None:
+        page = model(title=spec["title"][0], slug=spec["slug"][0], intro=spec["intro"][0], **fields)
+        home.add_child(instance=page)
+        page.save_revision().publish()
+        ctx.created(f"page {spec['slug'][0]}")
+    ctx.pages[key] = page
+    _ensure_english(ctx, page, strings)
+
+
 def build(ctx: DemoContext):
     """The French home page as the site root, its English translation, and the legal pages."""
     home = HomePage.objects.filter(locale=ctx.locales["fr"]).first() or _build_home(ctx)
@@ -258,3 +432,29 @@ def build(ctx: DemoContext):
     _ensure_english(ctx, home, _home_strings())
     _ensure_standard_page(ctx, home, "privacy", PRIVACY)
     _ensure_standard_page(ctx, home, "accessibility", ACCESSIBILITY)
+
+
+def build_institutional(ctx: DemoContext):
+    """The about and contact pages, after the news and expertise (so the menu reads: news,
+    expertise, about, contact)."""
+    home = ctx.pages["home"]
+    _ensure_page(
+        ctx,
+        home,
+        StandardPage,
+        "about",
+        ABOUT,
+        _about_strings(),
+        body=_about_body(),
+        show_in_menus=True,
+    )
+
+    _ensure_page(
+        ctx,
+        home,
+        ContactPage,
+        "contact",
+        CONTACT,
+        _pairs(CONTACT, ["title", "slug", "intro"]),
+        show_in_menus=True,
+    )

@@ -64,7 +64,12 @@ class HomePage(Page):
     )
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage", "news.NewsIndexPage", "expertise.ExpertiseIndexPage"]
+    subpage_types = [
+        "home.StandardPage",
+        "home.ContactPage",
+        "news.NewsIndexPage",
+        "expertise.ExpertiseIndexPage",
+    ]
     max_count_per_parent = 1
 
     content_panels = Page.content_panels + [
@@ -165,3 +170,25 @@ class StandardPage(Page):
     class Meta:
         verbose_name = _("standard page")
         verbose_name_plural = _("standard pages")
+
+
+class ContactPage(Page):
+    """« Nous joindre »: offices, phones and hours from the contact settings (never typed
+    twice), with a plain link to a map for each office (no embedded third-party map)."""
+
+    intro = models.TextField(_("introduction"), max_length=600, blank=True)
+    body = StreamField(SectionBlocks(), verbose_name=_("body"), blank=True)
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
+        TranslatableField("intro"),
+        TranslatableField("body"),
+    ]
+
+    class Meta:
+        verbose_name = _("contact page")
+        verbose_name_plural = _("contact pages")

@@ -6,7 +6,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
-from home.blocks import KeyFigureBlock
+from home.blocks import KeyFiguresBlock
 
 
 class ImageWithAltBlock(blocks.StructBlock):
@@ -39,16 +39,6 @@ class QuoteBlock(blocks.StructBlock):
             "quote": "Il y a tout à gagner à coopérer.",
             "attribution": "J. Benoit Caron, directeur général",
         }
-
-
-class KeyFiguresBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=120)
-    figures = blocks.ListBlock(KeyFigureBlock(), label=_("Figures"), min_num=1, max_num=6)
-
-    class Meta:
-        icon = "order"
-        label = _("Key figures")
-        template = "news/blocks/key_figures.html"
 
 
 class DocumentLinkBlock(blocks.StructBlock):

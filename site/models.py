@@ -5,6 +5,7 @@ contact pages format them per language, so there is no text to translate here.
 """
 
 import datetime
+from urllib.parse import quote_plus
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -99,3 +100,13 @@ class Office(Orderable):
 
     def __str__(self):
         return self.city
+
+    @property
+    def map_url(self) -> str:
+        """A plain link to OpenStreetMap's search for this office (nothing embedded)."""
+        query = ", ".join(
+            part
+            for part in (self.street_address, self.city, self.province, self.postal_code)
+            if part
+        )
+        return f"https://www.openstreetmap.org/search?query={quote_plus(query)}"

@@ -89,8 +89,8 @@ def test_phone_layout_has_no_horizontal_scroll(demo_site, browser_page):
 
 
 def test_demo_site_pages_have_no_axe_violation(live_server, locales, chromium):
-    """The real demo content (home with news and fields, an article, a field), FR and EN,
-    at both widths: one build, sixteen checks."""
+    """The real demo content (home with news and fields, an article, a field, about,
+    contact), FR and EN, at both widths: one build, sixteen checks."""
     from django.core.management import call_command
 
     from expertise.models import ExpertisePage
@@ -100,7 +100,7 @@ def test_demo_site_pages_have_no_axe_violation(live_server, locales, chromium):
     call_command("build_demo", verbosity=0)
     article = NewsPage.objects.live().filter(locale__language_code="en").first()
     field = ExpertisePage.objects.live().filter(locale__language_code="en").first()
-    paths = ["/fr/", "/en/", article.url, field.url]
+    paths = ["/fr/", "/en/", article.url, field.url, "/fr/a-propos/", "/en/contact/"]
     paths += [article.get_translation(locales["fr"]).url, field.get_translation(locales["fr"]).url]
     for viewport in VIEWPORTS.values():
         context = chromium.new_context(viewport=viewport)

@@ -3,6 +3,7 @@
 import io
 
 import pytest
+from bs4 import BeautifulSoup
 from django.apps import apps
 from django.core import serializers
 from django.core.management import call_command
@@ -135,3 +136,21 @@ def test_demo_has_twenty_fields_of_expertise_in_both_languages(client):
         assert client.get(url).content.decode().count('class="field-card"') == fields.count()
     english = ExpertisePage.objects.get(locale__language_code="en", slug="legal-services")
     assert english.localized_experts()[0].name == "Legal team"
+
+
+def test_demo_institutional_pages_and_menu(client):
+    run_demo()
+    for url in ("/fr/a-propos/", "/en/about/", "/fr/contact/", "/en/contact/"):
+        assert client.get(url).status_code == 200, url
+    about = client.get("/fr/a-propos/").content.decode()
+    assert "2011" in about and "1er décembre" in about and "en 2020" in about
+    menu = BeautifulSoup(client.get("/fr/").content.decode(), "html.parser").select(
+        "nav.main-nav a"
+    )
+    assert [link.get_text() for link in menu] == [
+        "Accueil",
+        "Actualités et conseils",
+        "Nos expertises",
+        "À propos",
+        "Nous joindre",
+    ]

@@ -5,8 +5,9 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 from wagtail.models import Page
 
+from expertise.models import ExpertiseIndexPage
 from home.factories import HomePageFactory, StandardPageFactory
-from home.models import HomePage, StandardPage, validate_link_target
+from home.models import ContactPage, HomePage, StandardPage, validate_link_target
 from news.models import NewsIndexPage
 
 pytestmark = pytest.mark.django_db
@@ -15,7 +16,12 @@ pytestmark = pytest.mark.django_db
 class TestTreeRules:
     def test_home_page_only_under_the_root(self):
         assert HomePage.allowed_parent_page_models() == [Page]
-        assert HomePage.allowed_subpage_models() == [StandardPage, NewsIndexPage]
+        assert HomePage.allowed_subpage_models() == [
+            StandardPage,
+            ContactPage,
+            NewsIndexPage,
+            ExpertiseIndexPage,
+        ]
 
     def test_one_home_page_per_parent(self, site_tree):
         root = Page.get_first_root_node()

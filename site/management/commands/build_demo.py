@@ -18,6 +18,7 @@ STEPS = [
     home_demo.build,
     news_demo.build,
     expertise_demo.build,
+    home_demo.build_institutional,
     site_demo.ensure_contact_settings,
 ]
 
