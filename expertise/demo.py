@@ -8,8 +8,7 @@ d'événements, relations gouvernementales, santé et sécurité du travail…) 
 texts are the project's own. Contacts are teams, not invented people.
 """
 
-from consortium.demo import DemoContext
-from consortium.translation import translate
+from consortium.demo import DemoContext, ensure_translated_page
 
 from .models import ExpertiseIndexPage, ExpertisePage, TeamMember
 
@@ -493,11 +492,6 @@ FIELDS = [
 ]
 
 
-def _translate(ctx: DemoContext, instance, strings: dict[str, str]):
-    _translated, missing = translate(instance, ctx.locales["en"], strings)
-    ctx.missing_translations.extend(missing)
-
-
 def _ensure_teams(ctx: DemoContext) -> dict[str, TeamMember]:
     french, english = ctx.locales["fr"], ctx.locales["en"]
     teams = {}
@@ -507,32 +501,16 @@ def _ensure_teams(ctx: DemoContext) -> dict[str, TeamMember]:
             team = TeamMember.objects.create(locale=french, name=fr_name, role=fr_role)
             ctx.created(f"team {fr_name}")
         if not team.has_translation(english):
-            _translate(ctx, team, {fr_name: en_name, fr_role: en_role})
+            ctx.translate(team, {fr_name: en_name, fr_role: en_role})
         teams[key] = team
     return teams
 
 
-def _ensure_index(ctx: DemoContext) -> ExpertiseIndexPage:
-    home = ctx.pages["home"]
-    index = ExpertiseIndexPage.objects.child_of(home).first()
-    if index is None:
-        index = ExpertiseIndexPage(
-            title=INDEX["title"][0],
-            slug=INDEX["slug"][0],
-            intro=INDEX["intro"][0],
-            show_in_menus=True,
-        )
-        home.add_child(instance=index)
-        index.save_revision().publish()
-        ctx.created("expertise index")
-    if not index.has_translation(ctx.locales["en"]):
-        _translate(ctx, index, dict(INDEX.values()))
-    return index
-
-
 def build(ctx: DemoContext):
     """The expertise index, the teams and the 21 fields, in French and English."""
-    index = _ensure_index(ctx)
+    index = ensure_translated_page(
+        ctx, ctx.pages["home"], ExpertiseIndexPage, INDEX, show_in_menus=True
+    )
     ctx.pages["expertise"] = index
     teams = _ensure_teams(ctx)
     for key, family, team, name, slug, summary, services, mandates in FIELDS:
@@ -552,4 +530,4 @@ def build(ctx: DemoContext):
             ctx.created(f"field of expertise « {name[0]} » ({key})")
         if not page.has_translation(ctx.locales["en"]):
             strings = dict([name, slug, summary, *services, *mandates])
-            _translate(ctx, page, strings)
+            ctx.translate(page, strings)

@@ -10,8 +10,7 @@ Each French string is paired with its English translation, applied through wagta
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page, Site
 
-from consortium.demo import DemoContext
-from consortium.translation import translate
+from consortium.demo import DemoContext, ensure_translated_page
 
 from .models import ContactPage, HomePage, StandardPage
 
@@ -345,31 +344,16 @@ def _standard_page_strings(spec: dict) -> dict[str, str]:
 
 
 def _ensure_standard_page(ctx: DemoContext, home: HomePage, key: str, spec: dict):
-    page = StandardPage.objects.filter(locale=ctx.locales["fr"], slug=spec["slug"][0]).first()
-    if page is None:
-        page = StandardPage(
-            title=spec["title"][0],
-            slug=spec["slug"][0],
-            intro=spec["intro"][0],
-            body=[
-                (kind, fr if kind == "heading" else f"<p>{fr}</p>")
-                for kind, fr, _en in spec["body"]
-            ],
-        )
-        home.add_child(instance=page)
-        page.save_revision().publish()
-        ctx.created(f"page {spec['slug'][0]}")
-    ctx.pages[key] = page
-    _ensure_english(ctx, page, _standard_page_strings(spec))
+    body = [(kind, fr if kind == "heading" else f"<p>{fr}</p>") for kind, fr, _en in spec["body"]]
+    ctx.pages[key] = ensure_translated_page(
+        ctx, home, StandardPage, spec, _standard_page_strings(spec), body=body
+    )
 
 
 def _ensure_english(ctx: DemoContext, page: Page, strings: dict[str, str]):
-    english = ctx.locales["en"]
-    if page.has_translation(english):
-        return
-    _translated, missing = translate(page, english, strings)
-    ctx.missing_translations.extend(missing)
-    ctx.created(f"English translation of « {page.title} »")
+    if not page.has_translation(ctx.locales["en"]):
+        ctx.translate(page, strings)
+        ctx.created(f"English translation of « {page.title} »")
 
 
 def _about_body() -> list:
@@ -414,17 +398,6 @@ def _about_strings() -> dict[str, str]:
     return strings
 
 
-def _ensure_page(ctx: DemoContext, home: HomePage, model, key: str, spec: dict, strings, **fields):
-    page = model.objects.filter(locale=ctx.locales["fr"], slug=spec["slug"][0]).first()
-    if page is None:
-        page = model(title=spec["title"][0], slug=spec["slug"][0], intro=spec["intro"][0], **fields)
-        home.add_child(instance=page)
-        page.save_revision().publish()
-        ctx.created(f"page {spec['slug'][0]}")
-    ctx.pages[key] = page
-    _ensure_english(ctx, page, strings)
-
-
 def build(ctx: DemoContext):
     """The French home page as the site root, its English translation, and the legal pages."""
     home = HomePage.objects.filter(locale=ctx.locales["fr"]).first() or _build_home(ctx)
@@ -438,23 +411,9 @@ def build_institutional(ctx: DemoContext):
     """The about and contact pages, after the news and expertise (so the menu reads: news,
     expertise, about, contact)."""
     home = ctx.pages["home"]
-    _ensure_page(
-        ctx,
-        home,
-        StandardPage,
-        "about",
-        ABOUT,
-        _about_strings(),
-        body=_about_body(),
-        show_in_menus=True,
+    ctx.pages["about"] = ensure_translated_page(
+        ctx, home, StandardPage, ABOUT, _about_strings(), body=_about_body(), show_in_menus=True
     )
-
-    _ensure_page(
-        ctx,
-        home,
-        ContactPage,
-        "contact",
-        CONTACT,
-        _pairs(CONTACT, ["title", "slug", "intro"]),
-        show_in_menus=True,
+    ctx.pages["contact"] = ensure_translated_page(
+        ctx, home, ContactPage, CONTACT, show_in_menus=True
     )

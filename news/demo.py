@@ -14,8 +14,7 @@ from PIL import Image as PillowImage
 from PIL import ImageDraw
 from wagtail.images import get_image_model
 
-from consortium.demo import DemoContext
-from consortium.translation import translate
+from consortium.demo import DemoContext, ensure_translated_page
 
 from .models import NewsCategory, NewsIndexPage, NewsPage
 
@@ -409,10 +408,7 @@ def _ensure_categories(ctx: DemoContext) -> dict[str, NewsCategory]:
             category = NewsCategory.objects.create(locale=french, name=fr_name, slug=fr_slug)
             ctx.created(f"category {fr_name}")
         if not category.has_translation(english):
-            _translated, missing = translate(
-                category, english, {fr_name: en_name, fr_slug: en_slug}
-            )
-            ctx.missing_translations.extend(missing)
+            ctx.translate(category, {fr_name: en_name, fr_slug: en_slug})
         categories[key] = category
     return categories
 
@@ -452,29 +448,9 @@ def _strings(story: dict) -> dict[str, str]:
     return strings
 
 
-def _ensure_index(ctx: DemoContext) -> NewsIndexPage:
-    home = ctx.pages["home"]
-    index = NewsIndexPage.objects.child_of(home).first()
-    if index is None:
-        index = NewsIndexPage(
-            title=INDEX["title"][0],
-            slug=INDEX["slug"][0],
-            intro=INDEX["intro"][0],
-            show_in_menus=True,
-        )
-        home.add_child(instance=index)
-        index.save_revision().publish()
-        ctx.created("news index")
-    if not index.has_translation(ctx.locales["en"]):
-        _translated, missing = translate(index, ctx.locales["en"], dict(INDEX.values()))
-        ctx.missing_translations.extend(missing)
-        ctx.created("English news index")
-    return index
-
-
 def build(ctx: DemoContext):
     """The news index, the four categories and the five stories, in French and English."""
-    index = _ensure_index(ctx)
+    index = ensure_translated_page(ctx, ctx.pages["home"], NewsIndexPage, INDEX, show_in_menus=True)
     ctx.pages["news"] = index
     categories = _ensure_categories(ctx)
     for number, story in enumerate(STORIES):
@@ -497,6 +473,5 @@ def build(ctx: DemoContext):
             article.save_revision().publish()
             ctx.created(f"article « {article.title} »")
         if not article.has_translation(ctx.locales["en"]):
-            _translated, missing = translate(article, ctx.locales["en"], _strings(story))
-            ctx.missing_translations.extend(missing)
+            ctx.translate(article, _strings(story))
             ctx.created(f"English translation of « {article.title} »")

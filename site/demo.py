@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from wagtail.models import Locale, Page
 
 from .models import Office, OrganisationSettings
+from .translation import translate
 
 DEV_ADMIN_USERNAME = "admin"
 DEV_ADMIN_PASSWORD = "changeme"  # noqa: S105 - printed on purpose; created only when DEBUG is on
@@ -28,6 +29,36 @@ class DemoContext:
 
     def created(self, what: str):
         self.log.append(f"created {what}")
+
+    def translate(self, instance, strings: dict[str, str]):
+        """English translation of ``instance`` through wagtail-localize; strings that have
+        no translation are collected (the command then fails and names them)."""
+        _translated, missing = translate(instance, self.locales["en"], strings)
+        self.missing_translations.extend(missing)
+
+
+def ensure_translated_page(ctx: DemoContext, parent, model, spec: dict, strings=None, **fields):
+    """The French page of ``spec`` (title, slug, intro as (French, English) pairs) under
+    ``parent``, created when missing, and its English translation.
+
+    A page type limited to one per parent is found by its type, any other by its slug, so an
+    editor's renaming never makes the builder add a second one.
+    """
+    existing = model.objects.child_of(parent)
+    if getattr(model, "max_count_per_parent", None) != 1:
+        existing = existing.filter(slug=spec["slug"][0])
+    page = existing.first()
+    if page is None:
+        page = model(title=spec["title"][0], slug=spec["slug"][0], intro=spec["intro"][0], **fields)
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        ctx.created(f"page {spec['slug'][0]}")
+    if not page.has_translation(ctx.locales["en"]):
+        if strings is None:
+            strings = {spec[name][0]: spec[name][1] for name in ("title", "slug", "intro")}
+        ctx.translate(page, strings)
+        ctx.created(f"English translation of « {page.title} »")
+    return page
 
 
 def ensure_locales(ctx: DemoContext):
