@@ -8,7 +8,7 @@ d'événements, relations gouvernementales, santé et sécurité du travail…) 
 texts are the project's own. Contacts are teams, not invented people.
 """
 
-from consortium.demo import DemoContext, ensure_translated_page
+from consortium.demo import DemoContext, ensure_translated_page, ensure_translated_snippet
 
 from .models import ExpertiseIndexPage, ExpertisePage, TeamMember
 
@@ -493,17 +493,15 @@ FIELDS = [
 
 
 def _ensure_teams(ctx: DemoContext) -> dict[str, TeamMember]:
-    french, english = ctx.locales["fr"], ctx.locales["en"]
-    teams = {}
-    for key, ((fr_name, en_name), (fr_role, en_role)) in TEAMS.items():
-        team = TeamMember.objects.filter(locale=french, name=fr_name).first()
-        if team is None:
-            team = TeamMember.objects.create(locale=french, name=fr_name, role=fr_role)
-            ctx.created(f"team {fr_name}")
-        if not team.has_translation(english):
-            ctx.translate(team, {fr_name: en_name, fr_role: en_role})
-        teams[key] = team
-    return teams
+    return {
+        key: ensure_translated_snippet(
+            ctx,
+            TeamMember,
+            {"name": fr_name, "role": fr_role},
+            {fr_name: en_name, fr_role: en_role},
+        )
+        for key, ((fr_name, en_name), (fr_role, en_role)) in TEAMS.items()
+    }
 
 
 def build(ctx: DemoContext):

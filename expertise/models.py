@@ -1,6 +1,5 @@
 """Fields of expertise (grouped by family) and the team members who practise them."""
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -12,6 +11,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from consortium.validators import require_alt_text
 from home.models import PAGE_TRANSLATABLE_FIELDS
 
 FAMILIES = [
@@ -72,10 +72,7 @@ class TeamMember(TranslatableMixin, models.Model):
 
     def clean(self):
         super().clean()
-        if self.photo_id and not self.photo_alt.strip():
-            raise ValidationError(
-                {"photo_alt": _("Describe the photo: alternative text is required.")}
-            )
+        require_alt_text(self.photo_id, self.photo_alt, "photo_alt")
 
 
 class ExpertiseIndexPage(Page):

@@ -14,7 +14,7 @@ from PIL import Image as PillowImage
 from PIL import ImageDraw
 from wagtail.images import get_image_model
 
-from consortium.demo import DemoContext, ensure_translated_page
+from consortium.demo import DemoContext, ensure_translated_page, ensure_translated_snippet
 
 from .models import NewsCategory, NewsIndexPage, NewsPage
 
@@ -400,17 +400,15 @@ def _ensure_image(ctx: DemoContext, index: int, key: str):
 
 
 def _ensure_categories(ctx: DemoContext) -> dict[str, NewsCategory]:
-    french, english = ctx.locales["fr"], ctx.locales["en"]
-    categories = {}
-    for key, ((fr_name, fr_slug), (en_name, en_slug)) in CATEGORIES.items():
-        category = NewsCategory.objects.filter(locale=french, slug=fr_slug).first()
-        if category is None:
-            category = NewsCategory.objects.create(locale=french, name=fr_name, slug=fr_slug)
-            ctx.created(f"category {fr_name}")
-        if not category.has_translation(english):
-            ctx.translate(category, {fr_name: en_name, fr_slug: en_slug})
-        categories[key] = category
-    return categories
+    return {
+        key: ensure_translated_snippet(
+            ctx,
+            NewsCategory,
+            {"name": fr_name, "slug": fr_slug},
+            {fr_name: en_name, fr_slug: en_slug},
+        )
+        for key, ((fr_name, fr_slug), (en_name, en_slug)) in CATEGORIES.items()
+    }
 
 
 def _body(story: dict) -> list:

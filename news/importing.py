@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import transaction
+from django.utils.html import escape
 from django.utils.text import slugify
 from wagtail.models import Page
 
@@ -187,7 +188,7 @@ def import_article(path: Path, index: NewsIndexPage) -> ImportOutcome:
             slug=_available_slug(index, parsed.title),
             summary=parsed.summary,
             body=[
-                (kind, f"<p>{_escape(text)}</p>" if kind == "paragraph" else text)
+                (kind, f"<p>{escape(text)}</p>" if kind == "paragraph" else text)
                 for kind, text in parsed.blocks
             ],
             live=False,
@@ -198,9 +199,3 @@ def import_article(path: Path, index: NewsIndexPage) -> ImportOutcome:
         page.save_revision()
         ImportRecord.objects.create(checksum=checksum, source_name=path.name[:255], page=page)
     return ImportOutcome(path, page, date_found=parsed.date is not None)
-
-
-def _escape(text: str) -> str:
-    from django.utils.html import escape
-
-    return escape(text)

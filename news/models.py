@@ -1,6 +1,5 @@
 """News « Actualités et conseils »: categories, the index (listing and feed) and articles."""
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -16,6 +15,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from consortium.validators import require_alt_text
 from home.models import PAGE_TRANSLATABLE_FIELDS
 
 from .blocks import NewsBodyBlock
@@ -187,10 +187,7 @@ class NewsPage(RoutablePageMixin, Page):
 
     def clean(self):
         super().clean()
-        if self.featured_image_id and not self.featured_image_alt.strip():
-            raise ValidationError(
-                {"featured_image_alt": _("Describe the image: alternative text is required.")}
-            )
+        require_alt_text(self.featured_image_id, self.featured_image_alt, "featured_image_alt")
 
     def related_articles(self) -> list["NewsPage"]:
         """The editor's choice, else the latest articles of the same category."""

@@ -2,6 +2,8 @@
 
 from django.conf import settings
 
+from consortium.seo import SOCIAL_IMAGE_SPEC
+
 
 def absolute(request, url: str) -> str:
     return request.build_absolute_uri(url)
@@ -15,9 +17,7 @@ def news_article_data(request, page) -> dict:
         "headline": page.title[:110],
         "description": page.summary,
         "datePublished": page.date.isoformat(),
-        "dateModified": (page.last_published_at or page.latest_revision_created_at).isoformat()
-        if (page.last_published_at or page.latest_revision_created_at)
-        else page.date.isoformat(),
+        "dateModified": (page.last_published_at or page.date).isoformat(),
         "inLanguage": page.locale.language_code,
         "mainEntityOfPage": url,
         "url": url,
@@ -28,7 +28,7 @@ def news_article_data(request, page) -> dict:
     else:
         data["author"] = {"@type": "Organization", "name": settings.WAGTAIL_SITE_NAME}
     if page.featured_image:
-        rendition = page.featured_image.get_rendition("fill-1200x675")
+        rendition = page.featured_image.get_rendition(SOCIAL_IMAGE_SPEC)
         data["image"] = [absolute(request, rendition.url)]
     if page.category:
         data["articleSection"] = page.category.name

@@ -37,6 +37,18 @@ class DemoContext:
         self.missing_translations.extend(missing)
 
 
+def ensure_translated_snippet(ctx: DemoContext, model, lookup: dict, strings: dict[str, str]):
+    """The French snippet matching ``lookup`` (created with those values when missing) and
+    its English translation, made from ``strings`` (French → English)."""
+    snippet = model.objects.filter(locale=ctx.locales["fr"], **lookup).first()
+    if snippet is None:
+        snippet = model.objects.create(locale=ctx.locales["fr"], **lookup)
+        ctx.created(f"{model._meta.verbose_name} {snippet}")
+    if not snippet.has_translation(ctx.locales["en"]):
+        ctx.translate(snippet, strings)
+    return snippet
+
+
 def ensure_translated_page(ctx: DemoContext, parent, model, spec: dict, strings=None, **fields):
     """The French page of ``spec`` (title, slug, intro as (French, English) pairs) under
     ``parent``, created when missing, and its English translation.

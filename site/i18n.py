@@ -19,7 +19,6 @@ class LanguageLink:
     name: str
     url: str
     is_current: bool
-    is_translation: bool  # False when the link falls back to that language's home page
 
 
 def _language_names() -> dict[str, str]:
@@ -87,17 +86,16 @@ def language_links(
     for code, name in _language_names().items():
         target = translations.get(code)
         if target is not None:
-            url, is_translation = target.get_url(request), True
+            url = target.get_url(request)
         elif page is None:
             # A Django view (not a Wagtail page): its URL pattern exists in every language.
-            url, is_translation = translate_url(request.get_full_path(), code), True
+            url = translate_url(request.get_full_path(), code)
         else:
             if homes is None:
                 homes = localized_homes(request)
             home = homes.get(code)
             url = home.get_url(request) if home is not None else f"/{code}/"
-            is_translation = False
-        links.append(LanguageLink(code, name, url, code == current, is_translation))
+        links.append(LanguageLink(code, name, url, code == current))
     return links
 
 

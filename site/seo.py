@@ -4,6 +4,8 @@ Open Graph and Twitter card. Works for any page type; articles add their image."
 from dataclasses import dataclass
 
 OG_LOCALES = {"fr": "fr_CA", "en": "en_CA"}
+# One rendition serves Open Graph, Twitter cards and JSON-LD (1.91:1, as the networks crop).
+SOCIAL_IMAGE_SPEC = "fill-1200x630"
 
 
 @dataclass(frozen=True)
@@ -29,7 +31,7 @@ def page_meta(request, page) -> PageMeta:
     image = getattr(page, "featured_image", None)
     image_url = ""
     if image is not None:
-        image_url = request.build_absolute_uri(image.get_rendition("fill-1200x630").url)
+        image_url = request.build_absolute_uri(image.get_rendition(SOCIAL_IMAGE_SPEC).url)
     return PageMeta(
         title=page.seo_title or page.title,
         description=_description(page),
