@@ -506,9 +506,7 @@ def _ensure_teams(ctx: DemoContext) -> dict[str, TeamMember]:
 
 def build(ctx: DemoContext):
     """The expertise index, the teams and the 21 fields, in French and English."""
-    index = ensure_translated_page(
-        ctx, ctx.pages["home"], ExpertiseIndexPage, INDEX, show_in_menus=True
-    )
+    index = ensure_translated_page(ctx, ctx.pages["home"], ExpertiseIndexPage, INDEX)
     ctx.pages["expertise"] = index
     teams = _ensure_teams(ctx)
     for key, family, team, name, slug, summary, services, mandates in FIELDS:
@@ -526,6 +524,7 @@ def build(ctx: DemoContext):
             page.experts.set([teams[team]])
             page.save_revision().publish()
             ctx.created(f"field of expertise « {name[0]} » ({key})")
+        ctx.pages[f"field:{key}"] = page
         if not page.has_translation(ctx.locales["en"]):
             strings = dict([name, slug, summary, *services, *mandates])
             ctx.translate(page, strings)

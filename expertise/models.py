@@ -152,6 +152,24 @@ class ExpertisePage(Page):
         verbose_name = _("field of expertise")
         verbose_name_plural = _("fields of expertise")
 
+    def related_news(self, count=3):
+        """The latest live articles tied to this field, in this page's language (one query).
+
+        Articles are matched by translation key on both sides: an English article counts
+        when its French original chose the French field, whether or not the choice was
+        synchronised yet.
+        """
+        from news.models import NewsPage
+
+        chosen = NewsPage.objects.filter(
+            expertise_fields__translation_key=self.translation_key
+        ).values("translation_key")
+        return list(
+            NewsPage.objects.live()
+            .filter(locale_id=self.locale_id, translation_key__in=chosen)
+            .order_by("-date", "-pk")[:count]
+        )
+
     def localized_experts(self) -> list[TeamMember]:
         """The contact experts in this page's language when translated (one query)."""
         keys = [member.translation_key for member in self.experts.all()]

@@ -54,6 +54,17 @@ class TimelineBlock(blocks.StructBlock):
         template = "home/blocks/timeline.html"
 
 
+class ContactDetailsBlock(blocks.StaticBlock):
+    """The phones, email and hours of the contact settings, where an editor places them
+    (« Signaler un obstacle » on the accessibility statement): never typed twice."""
+
+    class Meta:
+        icon = "mail"
+        label = _("Contact details (from the settings)")
+        admin_text = _("Shows the phones, email and hours entered in Settings → Contact details.")
+        template = "home/blocks/contact_details.html"
+
+
 class SectionBlocks(blocks.StreamBlock):
     """Body of a standard page: headings and paragraphs (institutional pages)."""
 
@@ -72,3 +83,4 @@ class SectionBlocks(blocks.StreamBlock):
     )
     key_figures = KeyFiguresBlock()
     timeline = TimelineBlock()
+    contact_details = ContactDetailsBlock()

@@ -7,12 +7,14 @@ $4.5 M in revenue (+25 %) in the financial year reported in July 2020.
 Each French string is paired with its English translation, applied through wagtail-localize.
 """
 
+import datetime
+
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page, Site
 
 from consortium.demo import DemoContext, ensure_translated_page
 
-from .models import ContactPage, HomePage, StandardPage
+from .models import ContactPage, HomePage, PrivacyPolicyPage, StandardPage
 
 # (French, English) pairs: the French builds the page, the pairs translate it.
 HOME = {
@@ -106,37 +108,173 @@ KEY_FIGURES = [
     ),
 ]
 
+PRIVACY_VERSION = "2026-1"
+PRIVACY_EFFECTIVE_DATE = datetime.date(2026, 11, 1)
+
 PRIVACY = {
     "title": ("Politique de confidentialité", "Privacy policy"),
     "slug": ("confidentialite", "privacy"),
     "intro": (
         "Le Consortium protège les renseignements personnels qu’il recueille, conformément à la "
-        "Loi sur la protection des renseignements personnels dans le secteur privé (Loi 25).",
+        "Loi sur la protection des renseignements personnels dans le secteur privé, modifiée "
+        "par la Loi 25. Cette politique dit ce que nous recueillons, pourquoi, qui y a accès, "
+        "combien de temps nous le gardons et comment exercer vos droits.",
         "The Consortium protects the personal information it collects, in accordance with "
-        "Québec’s Act respecting the protection of personal information in the private sector "
-        "(Law 25).",
+        "Québec’s Act respecting the protection of personal information in the private sector, "
+        "as amended by Law 25. This policy says what we collect, why, who can see it, how long "
+        "we keep it and how to exercise your rights.",
     ),
     "body": [
-        ("heading", "Ce que ce site recueille", "What this site collects"),
+        ("heading", "Quand vous consultez le site", "When you read this site"),
         (
             "paragraph",
             "La consultation du site ne requiert aucun renseignement personnel. Le site n’utilise "
-            "ni outil de suivi publicitaire ni script de tiers. Un seul témoin facultatif retient "
-            "la langue que vous avez choisie.",
-            "Reading this site requires no personal information. The site uses no advertising "
-            "tracker and no third-party script. A single optional cookie remembers the language "
-            "you chose.",
+            "ni outil de mesure d’audience, ni traceur publicitaire, ni script, police ou carte "
+            "de tiers : tout ce qu’il affiche vient de nos propres serveurs.",
+            "Reading this site requires no personal information. The site uses no audience "
+            "measurement, no advertising tracker, and no third-party script, font or map: "
+            "everything it shows comes from our own servers.",
+        ),
+        (
+            "list",
+            [
+                (
+                    "Un témoin facultatif retient la langue que vous avez choisie (un an).",
+                    "An optional cookie remembers the language you chose (one year).",
+                ),
+                (
+                    "Un témoin de sécurité protège les formulaires contre la falsification de "
+                    "requêtes ; il ne vous identifie pas.",
+                    "A security cookie protects forms against request forgery; it does not "
+                    "identify you.",
+                ),
+                (
+                    "Votre réponse à « Cet article vous a-t-il été utile ? » est comptée sans "
+                    "aucun renseignement personnel.",
+                    "Your answer to “Was this article useful?” is counted without any personal "
+                    "information.",
+                ),
+                (
+                    "Pour la sécurité du site, les journaux techniques du serveur (adresse IP, "
+                    "page demandée, heure) sont conservés au plus 30 jours.",
+                    "For the site’s security, the server’s technical logs (IP address, page "
+                    "requested, time) are kept for at most 30 days.",
+                ),
+            ],
+        ),
+        (
+            "heading",
+            "Ce que recueille la demande d’adhésion",
+            "What the membership application collects",
+        ),
+        (
+            "paragraph",
+            "Le formulaire d’adhésion recueille les renseignements suivants, et seulement ceux-ci :",
+            "The membership application form collects the following information, and only that:",
+        ),
+        (
+            "list",
+            [
+                (
+                    "sur l’organisation : nom légal, numéro d’entreprise du Québec (NEQ), forme "
+                    "juridique, secteur, région administrative, adresse, site Web, nombre de "
+                    "membres et d’employés, catégorie de membre souhaitée et champs d’expertise "
+                    "qui l’intéressent ;",
+                    "about the organisation: legal name, Québec enterprise number (NEQ), legal "
+                    "form, sector, administrative region, address, website, number of members "
+                    "and of employees, membership category sought and fields of expertise of "
+                    "interest;",
+                ),
+                (
+                    "sur la personne-ressource : nom, fonction, adresse courriel et numéro de "
+                    "téléphone ;",
+                    "about the contact person: name, role, email address and phone number;",
+                ),
+                (
+                    "le message et les documents PDF que vous choisissez de joindre ;",
+                    "the message and the PDF documents you choose to attach;",
+                ),
+                (
+                    "votre consentement : sa date et son heure, la version de cette politique "
+                    "que vous avez acceptée et la langue utilisée, ainsi que votre choix, "
+                    "facultatif, de recevoir notre infolettre.",
+                    "your consent: its date and time, the version of this policy you accepted "
+                    "and the language used, and your optional choice to receive our "
+                    "newsletter.",
+                ),
+            ],
+        ),
+        ("heading", "Pourquoi nous les recueillons", "Why we collect it"),
+        (
+            "paragraph",
+            "Ces renseignements servent uniquement à vérifier l’admissibilité de l’organisation, "
+            "à étudier sa demande, à communiquer avec la personne-ressource au sujet de cette "
+            "demande et, si elle est acceptée, à constituer le dossier du membre. Une "
+            "organisation membre n’apparaît dans le répertoire public des membres que si elle y "
+            "a consenti.",
+            "This information is used only to check the organisation’s eligibility, to review "
+            "its application, to contact the contact person about it and, if it is approved, to "
+            "open the member’s file. A member organisation appears in the public member "
+            "directory only if it has agreed to.",
+        ),
+        ("heading", "Qui y a accès", "Who can see it"),
+        (
+            "paragraph",
+            "Seuls les membres du comité d’adhésion et les administrateurs du site peuvent "
+            "consulter les demandes. Les pièces jointes ne sont jamais accessibles par une "
+            "adresse publique. Le Consortium ne vend ni ne loue aucun renseignement personnel et "
+            "ne le communique à un tiers que si la loi l’exige.",
+            "Only the members of the membership committee and the site’s administrators can see "
+            "applications. Attachments are never reachable at a public address. The Consortium "
+            "never sells or rents personal information and discloses it to a third party only "
+            "when the law requires it.",
+        ),
+        ("heading", "Combien de temps nous les gardons", "How long we keep it"),
+        (
+            "paragraph",
+            "Les renseignements d’une demande acceptée sont conservés tant que l’organisation est "
+            "membre. Ceux d’une demande refusée ou retirée sont anonymisés, et ses pièces "
+            "jointes détruites, 24 mois après la décision.",
+            "The information of an approved application is kept as long as the organisation is "
+            "a member. That of a refused or withdrawn application is anonymised, and its "
+            "attachments destroyed, 24 months after the decision.",
         ),
         ("heading", "Vos droits", "Your rights"),
         (
             "paragraph",
-            "Vous pouvez demander l’accès à vos renseignements, leur rectification ou leur "
-            "suppression, et retirer votre consentement, en communiquant avec le responsable de "
-            "la protection des renseignements personnels du Consortium aux coordonnées indiquées "
-            "au bas de cette page.",
-            "You may ask to access, correct or delete your information, and withdraw your "
-            "consent, by contacting the Consortium’s person in charge of the protection of "
-            "personal information at the contact details at the bottom of this page.",
+            "Vous pouvez demander à consulter les renseignements qui vous concernent, à les "
+            "faire corriger, à les recevoir dans un format structuré et couramment utilisé, ou "
+            "à les faire supprimer lorsque nous n’en avons plus besoin, et retirer en tout temps "
+            "votre consentement. Écrivez à la personne responsable nommée ci-dessous : nous "
+            "répondons dans les 30 jours. Si notre réponse ne vous satisfait pas, vous pouvez "
+            "porter plainte à la Commission d’accès à l’information du Québec.",
+            "You may ask to see the information about you, to have it corrected, to receive it "
+            "in a structured, commonly used format, or to have it deleted once we no longer "
+            "need it, and you may withdraw your consent at any time. Write to the person in "
+            "charge named below: we answer within 30 days. If our answer does not satisfy you, "
+            "you may file a complaint with Québec’s Commission d’accès à l’information.",
+        ),
+        ("heading", "Sécurité et incidents", "Security and incidents"),
+        (
+            "paragraph",
+            "Le site est servi uniquement par une connexion chiffrée et l’accès aux demandes "
+            "est réservé aux personnes autorisées. En cas d’incident de confidentialité "
+            "présentant un risque de préjudice sérieux, nous avisons les personnes concernées et "
+            "la Commission d’accès à l’information.",
+            "The site is served only over an encrypted connection and access to applications is "
+            "limited to authorised people. If a confidentiality incident presents a risk of "
+            "serious injury, we notify the people concerned and the Commission d’accès à "
+            "l’information.",
+        ),
+        ("heading", "Modifications", "Changes"),
+        (
+            "paragraph",
+            "Toute modification importante de cette politique en change le numéro de version et "
+            "la date d’entrée en vigueur, indiqués en haut de cette page. Chaque demande "
+            "d’adhésion garde la version que son auteur a acceptée.",
+            "Every substantial change to this policy changes its version number and the date it "
+            "takes effect, shown at the top of this page. Each membership application keeps the "
+            "version its author accepted.",
         ),
     ],
 }
@@ -165,12 +303,12 @@ ACCESSIBILITY = {
         ("heading", "Signaler un obstacle", "Report a barrier"),
         (
             "paragraph",
-            "Un contenu vous est inaccessible ? Communiquez avec nous aux coordonnées indiquées au "
-            "bas de cette page : nous vous répondrons et vous fournirons l’information sous une "
-            "autre forme.",
-            "Is some content inaccessible to you? Contact us using the details at the bottom of "
-            "this page: we will answer and provide the information in another format.",
+            "Un contenu vous est inaccessible ? Dites-le-nous : nous vous répondrons et vous "
+            "fournirons l’information sous une autre forme.",
+            "Is some content inaccessible to you? Tell us: we will answer and provide the "
+            "information in another format.",
         ),
+        ("contact_details",),
     ],
 }
 
@@ -337,16 +475,38 @@ def _home_strings() -> dict[str, str]:
     return strings
 
 
-def _standard_page_strings(spec: dict) -> dict[str, str]:
-    strings = _pairs(spec, ["title", "slug", "intro"])
-    strings.update({fr: en for _kind, fr, en in spec["body"]})
+def _blocks(body: list) -> list:
+    """StreamField data of a spec's body: headings, paragraphs, lists, contact details."""
+    blocks = []
+    for kind, *texts in body:
+        if kind == "heading":
+            blocks.append(("heading", texts[0]))
+        elif kind == "paragraph":
+            blocks.append(("paragraph", f"<p>{texts[0]}</p>"))
+        elif kind == "list":
+            items = "".join(f"<li>{fr}</li>" for fr, _en in texts[0])
+            blocks.append(("paragraph", f"<ul>{items}</ul>"))
+        else:
+            blocks.append((kind, None))
+    return blocks
+
+
+def _block_strings(body: list) -> dict[str, str]:
+    """French → English for every string of a spec's body (as wagtail-localize segments it:
+    one string per paragraph, heading or list item)."""
+    strings = {}
+    for kind, *texts in body:
+        if kind == "list":
+            strings.update(dict(texts[0]))
+        elif texts:
+            strings[texts[0]] = texts[1]
     return strings
 
 
-def _ensure_standard_page(ctx: DemoContext, home: HomePage, key: str, spec: dict):
-    body = [(kind, fr if kind == "heading" else f"<p>{fr}</p>") for kind, fr, _en in spec["body"]]
+def _ensure_institutional_page(ctx: DemoContext, home: HomePage, key: str, model, spec, **fields):
+    strings = _pairs(spec, ["title", "slug", "intro"]) | _block_strings(spec["body"])
     ctx.pages[key] = ensure_translated_page(
-        ctx, home, StandardPage, spec, _standard_page_strings(spec), body=body
+        ctx, home, model, spec, strings, body=_blocks(spec["body"]), **fields
     )
 
 
@@ -357,7 +517,7 @@ def _ensure_english(ctx: DemoContext, page: Page, strings: dict[str, str]):
 
 
 def _about_body() -> list:
-    body = [(kind, fr if kind == "heading" else f"<p>{fr}</p>") for kind, fr, _en in ABOUT["body"]]
+    body = _blocks(ABOUT["body"])
     heading, _en, events = ABOUT["timeline"]
     body.append(
         (
@@ -378,15 +538,12 @@ def _about_body() -> list:
             },
         )
     )
-    body += [
-        (kind, fr if kind == "heading" else f"<p>{fr}</p>") for kind, fr, _en in ABOUT["governance"]
-    ]
-    return body
+    return body + _blocks(ABOUT["governance"])
 
 
 def _about_strings() -> dict[str, str]:
     strings = _pairs(ABOUT, ["title", "slug", "intro"])
-    strings.update({fr: en for _kind, fr, en in ABOUT["body"] + ABOUT["governance"]})
+    strings.update(_block_strings(ABOUT["body"] + ABOUT["governance"]))
     heading, heading_en, events = ABOUT["timeline"]
     strings[heading] = heading_en
     for year, year_en, text, text_en in events:
@@ -403,17 +560,23 @@ def build(ctx: DemoContext):
     home = HomePage.objects.filter(locale=ctx.locales["fr"]).first() or _build_home(ctx)
     ctx.pages["home"] = home
     _ensure_english(ctx, home, _home_strings())
-    _ensure_standard_page(ctx, home, "privacy", PRIVACY)
-    _ensure_standard_page(ctx, home, "accessibility", ACCESSIBILITY)
+    _ensure_institutional_page(
+        ctx,
+        home,
+        "privacy",
+        PrivacyPolicyPage,
+        PRIVACY,
+        version=PRIVACY_VERSION,
+        effective_date=PRIVACY_EFFECTIVE_DATE,
+    )
+    _ensure_institutional_page(ctx, home, "accessibility", StandardPage, ACCESSIBILITY)
 
 
 def build_institutional(ctx: DemoContext):
-    """The about and contact pages, after the news and expertise (so the menu reads: news,
-    expertise, about, contact)."""
+    """The about and contact pages, after the news and expertise (the page tree then lists
+    the sections in the menus' order)."""
     home = ctx.pages["home"]
     ctx.pages["about"] = ensure_translated_page(
-        ctx, home, StandardPage, ABOUT, _about_strings(), body=_about_body(), show_in_menus=True
+        ctx, home, StandardPage, ABOUT, _about_strings(), body=_about_body()
     )
-    ctx.pages["contact"] = ensure_translated_page(
-        ctx, home, ContactPage, CONTACT, show_in_menus=True
-    )
+    ctx.pages["contact"] = ensure_translated_page(ctx, home, ContactPage, CONTACT)

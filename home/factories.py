@@ -1,9 +1,11 @@
 """Factories for the home app's pages (tests and demo data)."""
 
+import datetime
+
 import factory
 import wagtail_factories
 
-from .models import HomePage, StandardPage
+from .models import HomePage, PrivacyPolicyPage, StandardPage
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -35,3 +37,17 @@ class StandardPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = StandardPage
+
+
+class PrivacyPolicyPageFactory(wagtail_factories.PageFactory):
+    title = "Politique de confidentialité"
+    slug = "confidentialite"
+    intro = "Ce que nous recueillons et pourquoi."
+    version = "2026-1"
+    effective_date = datetime.date(2026, 11, 1)
+    body = factory.LazyFunction(
+        lambda: [("heading", "Vos droits"), ("paragraph", "<p>Vous pouvez demander l’accès.</p>")]
+    )
+
+    class Meta:
+        model = PrivacyPolicyPage

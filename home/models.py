@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -67,6 +67,7 @@ class HomePage(Page):
     subpage_types = [
         "home.StandardPage",
         "home.ContactPage",
+        "home.PrivacyPolicyPage",
         "news.NewsIndexPage",
         "expertise.ExpertiseIndexPage",
     ]
@@ -149,7 +150,7 @@ class HomePage(Page):
 
 
 class StandardPage(Page):
-    """A plain institutional page (privacy policy, accessibility statement, …)."""
+    """A plain institutional page (about us, accessibility statement, …)."""
 
     intro = models.TextField(_("introduction"), max_length=600, blank=True)
     body = StreamField(SectionBlocks(), verbose_name=_("body"), blank=True)
@@ -170,6 +171,50 @@ class StandardPage(Page):
     class Meta:
         verbose_name = _("standard page")
         verbose_name_plural = _("standard pages")
+
+
+class PrivacyPolicyPage(Page):
+    """The privacy policy (Loi 25): what is collected and why, retention, rights.
+
+    The version and the date it takes effect are fields, not prose: the membership form
+    records the version an applicant accepted. The person in charge of the protection of
+    personal information is shown from the site texts (Paramètres → Textes du site), so a
+    change of officer is made once, in every language.
+    """
+
+    intro = models.TextField(_("introduction"), max_length=600, blank=True)
+    body = StreamField(SectionBlocks(), verbose_name=_("body"), blank=True)
+    version = models.CharField(
+        _("version"),
+        max_length=20,
+        help_text=_("Change it with every change of substance, for example « 2026-1 »."),
+    )
+    effective_date = models.DateField(_("in force since"))
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("version"), FieldPanel("effective_date")]),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
+        TranslatableField("intro"),
+        TranslatableField("body"),
+        # One policy, one version: the English text is a translation of the same version.
+        SynchronizedField("version"),
+        SynchronizedField("effective_date"),
+    ]
+
+    class Meta:
+        verbose_name = _("privacy policy")
+        verbose_name_plural = _("privacy policies")
 
 
 class ContactPage(Page):

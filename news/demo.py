@@ -47,10 +47,12 @@ ILLUSTRATION_ALT = (
     "Illustration: interlocking circles in the Consortium’s colours, a symbol of cooperation",
 )
 
-# Each story: slug, title, summary, body blocks as (kind, French, English).
+# Each story: slug, title, summary, body blocks as (kind, French, English), and the fields of
+# expertise it concerns (keys of expertise.demo.FIELDS; the fields are built first).
 STORIES = [
     {
         "key": "crec-2014",
+        "fields": ["governance", "startup"],
         "date": datetime.date(2014, 12, 2),
         "category": "cooperative-life",
         "tags": ["CREC", "CQCM"],
@@ -121,6 +123,7 @@ STORIES = [
     },
     {
         "key": "cdrq-2019",
+        "fields": ["startup", "projects"],
         "date": datetime.date(2019, 4, 15),
         "category": "partnerships",
         "tags": ["CDRQ"],
@@ -192,6 +195,7 @@ STORIES = [
     },
     {
         "key": "cqch-2019",
+        "fields": ["legal", "web"],
         "date": datetime.date(2019, 6, 1),
         "category": "cooperative-life",
         "tags": ["CQCH"],
@@ -243,6 +247,7 @@ STORIES = [
     },
     {
         "key": "idc-2020",
+        "fields": ["public-affairs", "communications"],
         "date": datetime.date(2020, 7, 3),
         "category": "cooperative-life",
         "tags": ["COVID-19"],
@@ -304,6 +309,7 @@ STORIES = [
     },
     {
         "key": "pages-2020",
+        "fields": ["training", "hr", "public-affairs"],
         "date": datetime.date(2020, 12, 1),
         "category": "public-policy",
         "tags": ["PAGES 2020-2025"],
@@ -448,7 +454,7 @@ def _strings(story: dict) -> dict[str, str]:
 
 def build(ctx: DemoContext):
     """The news index, the four categories and the five stories, in French and English."""
-    index = ensure_translated_page(ctx, ctx.pages["home"], NewsIndexPage, INDEX, show_in_menus=True)
+    index = ensure_translated_page(ctx, ctx.pages["home"], NewsIndexPage, INDEX)
     ctx.pages["news"] = index
     categories = _ensure_categories(ctx)
     for number, story in enumerate(STORIES):
@@ -467,6 +473,13 @@ def build(ctx: DemoContext):
                 body=_body(story),
             )
             article.tags.add(*story["tags"])
+            article.expertise_fields.set(
+                [
+                    ctx.pages[f"field:{key}"]
+                    for key in story["fields"]
+                    if f"field:{key}" in ctx.pages
+                ]
+            )
             index.add_child(instance=article)
             article.save_revision().publish()
             ctx.created(f"article « {article.title} »")

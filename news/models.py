@@ -1,11 +1,12 @@
 """News « Actualités et conseils »: categories, the index (listing and feed) and articles."""
 
+from django import forms
 from django.db import models
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -19,6 +20,7 @@ from consortium.validators import require_alt_text
 from home.models import PAGE_TRANSLATABLE_FIELDS
 
 from .blocks import NewsBodyBlock
+from .forms import NewsPageForm
 from .panels import FeedbackTallyPanel
 
 RELATED_COUNT = 3
@@ -138,9 +140,17 @@ class NewsPage(RoutablePageMixin, Page):
     )
     byline = models.CharField(_("byline"), max_length=200, blank=True)
     body = StreamField(NewsBodyBlock(), verbose_name=_("body"))
+    expertise_fields = ParentalManyToManyField(
+        "expertise.ExpertisePage",
+        verbose_name=_("fields of expertise"),
+        blank=True,
+        related_name="news",
+        help_text=_("The article is listed on these fields' pages."),
+    )
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
+    base_form_class = NewsPageForm
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
@@ -153,6 +163,7 @@ class NewsPage(RoutablePageMixin, Page):
             heading=_("Featured image"),
         ),
         FieldPanel("body"),
+        FieldPanel("expertise_fields", widget=forms.CheckboxSelectMultiple),
         InlinePanel("related_links", heading=_("Related articles"), label=_("Related article")),
     ]
     promote_panels = Page.promote_panels + [
@@ -179,6 +190,9 @@ class NewsPage(RoutablePageMixin, Page):
         SynchronizedField("tags"),
         # Chosen articles are shown in the reader's language (see related_articles).
         SynchronizedField("related_links"),
+        # Matched by translation key (see ExpertisePage.related_news), so either language's
+        # choice counts.
+        SynchronizedField("expertise_fields"),
     ]
 
     class Meta:

@@ -1,4 +1,5 @@
-"""Site-wide steps of the demo-site builder: locales, contact settings, the dev admin.
+"""Site-wide steps of the demo-site builder: locales, contact settings, site texts, menus,
+the dev admin.
 
 Every step creates what is missing and leaves what exists untouched, so the builder can run
 on every `make run` without changing anything the second time (or undoing editors' work).
@@ -11,7 +12,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from wagtail.models import Locale, Page
 
-from .models import Office, OrganisationSettings
+from .models import NavigationMenu, Office, OrganisationSettings, SiteTexts
 from .translation import translate
 
 DEV_ADMIN_USERNAME = "admin"
@@ -92,11 +93,61 @@ def ensure_contact_settings(ctx: DemoContext):
     contact.open_from_day, contact.open_to_day = 0, 4
     contact.opens_at, contact.closes_at = datetime.time(8, 30), datetime.time(16, 30)
     contact.privacy_page = ctx.pages.get("privacy")
-    contact.accessibility_page = ctx.pages.get("accessibility")
     contact.save()
     for order, city in enumerate(["Montréal", "Québec"]):
         Office.objects.create(settings=contact, city=city, province="QC", sort_order=order)
     ctx.created("contact settings (phones, hours, offices)")
+
+
+# From the Consortium's publications: its executive director, who under Loi 25 is the person
+# in charge of the protection of personal information unless the role is delegated. The
+# address is a placeholder (.example) that staff replace in Paramètres → Textes du site.
+SITE_TEXTS = {
+    "footer_summary": (
+        "Une coopérative de solidarité qui donne aux coopératives, aux mutuelles et aux OBNL un "
+        "accès partagé à des experts, au juste coût.",
+        "A solidarity cooperative that gives cooperatives, mutuals and non-profits shared "
+        "access to specialised experts, at cost.",
+    ),
+    "privacy_officer_title": ("Directeur général", "Executive Director"),
+}
+PRIVACY_OFFICER = {
+    "privacy_officer_name": "J. Benoit Caron",
+    "privacy_officer_email": "confidentialite@consortium.example",
+    "privacy_officer_phone": "+14186221001",
+}
+
+# The menus, as keys of DemoContext.pages, in their order.
+MENUS = {
+    "main": ["home", "news", "expertise", "about", "contact"],
+    "footer": ["privacy", "accessibility", "contact"],
+}
+
+
+def ensure_site_texts(ctx: DemoContext):
+    """The footer's presentation and the privacy officer, in French and English."""
+    texts = SiteTexts.objects.filter(locale=ctx.locales["fr"]).first()
+    if texts is None:
+        french = {name: pair[0] for name, pair in SITE_TEXTS.items()}
+        texts = SiteTexts.objects.create(locale=ctx.locales["fr"], **french, **PRIVACY_OFFICER)
+        ctx.created("site texts")
+    if not texts.has_translation(ctx.locales["en"]):
+        ctx.translate(texts, dict(SITE_TEXTS.values()))
+        ctx.created("English site texts")
+
+
+def ensure_menus(ctx: DemoContext):
+    """The main and footer menus in French, translated to English (labels are the pages'
+    titles, so the translation has no string of its own)."""
+    for slot, keys in MENUS.items():
+        menu = NavigationMenu.objects.filter(locale=ctx.locales["fr"], slot=slot).first()
+        if menu is None:
+            items = [("page", {"page": ctx.pages[key], "label": ""}) for key in keys]
+            menu = NavigationMenu.objects.create(locale=ctx.locales["fr"], slot=slot, items=items)
+            ctx.created(f"{slot} menu")
+        if not menu.has_translation(ctx.locales["en"]):
+            ctx.translate(menu, {})
+            ctx.created(f"English {slot} menu")
 
 
 def ensure_dev_admin(ctx: DemoContext) -> bool:

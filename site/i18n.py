@@ -46,12 +46,12 @@ def localized_homes(request) -> dict[str, Page]:
     return request._localized_homes
 
 
-def localized_pages(page_ids: list[int | None]) -> list[Page]:
-    """Each page in the active language when it has a live translation, else the page
-    itself when live; pages with neither are left out. One query for all of them."""
-    wanted = [page_id for page_id in page_ids if page_id]
+def localized_page_map(page_ids) -> dict[int, Page]:
+    """For each page id, the page in the active language when it has a live translation,
+    else the page itself when live; ids with neither are left out. One query."""
+    wanted = {page_id for page_id in page_ids if page_id}
     if not wanted:
-        return []
+        return {}
     keys = Page.objects.filter(id__in=wanted).values("translation_key")
     versions = Page.objects.live().filter(translation_key__in=keys).select_related("locale")
     language = current_language()
@@ -62,11 +62,10 @@ def localized_pages(page_ids: list[int | None]) -> list[Page]:
             originals[version.id] = version
         if version.locale.language_code == language:
             by_key[version.translation_key] = version
-    return [
-        by_key.get(originals[page_id].translation_key, originals[page_id])
-        for page_id in wanted
-        if page_id in originals
-    ]
+    return {
+        page_id: by_key.get(original.translation_key, original)
+        for page_id, original in originals.items()
+    }
 
 
 def language_links(

@@ -3,6 +3,8 @@ Open Graph and Twitter card. Works for any page type; articles add their image."
 
 from dataclasses import dataclass
 
+from .i18n import current_language
+
 OG_LOCALES = {"fr": "fr_CA", "en": "en_CA"}
 # One rendition serves Open Graph, Twitter cards and JSON-LD (1.91:1, as the networks crop).
 SOCIAL_IMAGE_SPEC = "fill-1200x630"
@@ -37,7 +39,9 @@ def page_meta(request, page) -> PageMeta:
         description=_description(page),
         canonical=request.build_absolute_uri(page.get_url(request)),
         og_type="article" if hasattr(page, "summary") else "website",
-        og_locale=OG_LOCALES.get(page.locale.language_code, "fr_CA"),
+        # Pages are served under their own language's prefix: the active language is the
+        # page's (and costs no query, unlike page.locale).
+        og_locale=OG_LOCALES.get(current_language(), "fr_CA"),
         image_url=image_url,
         image_alt=getattr(page, "featured_image_alt", "") if image_url else "",
     )

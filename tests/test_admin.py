@@ -35,7 +35,9 @@ def test_contact_settings_edited_in_the_admin_show_in_the_footer(site_tree, admi
             "opens_at": "09:00",
             "closes_at": "16:00",
             "privacy_page": site_tree.fr_privacy.id,
-            "accessibility_page": site_tree.fr_accessibility.id,
+            "social_links": inline_formset(
+                [{"network": "linkedin", "url": "https://www.linkedin.com/company/exemple"}]
+            ),
             "offices": inline_formset(
                 [
                     {
@@ -66,6 +68,10 @@ def test_contact_settings_edited_in_the_admin_show_in_the_footer(site_tree, admi
     assert "du lundi au jeudi, de 9\u00a0h à 16\u00a0h" in footer
     assert "123, rue Exemple" in footer and "G1K 1A1" in footer
     assert "info@example.org" in footer
+    assert (
+        '<a href="https://www.linkedin.com/company/exemple" rel="me">'
+        "Le Consortium sur LinkedIn</a>" in footer
+    )
 
 
 def test_invalid_phone_number_is_refused_with_a_message(site_tree, admin_client):
@@ -78,6 +84,7 @@ def test_invalid_phone_number_is_refused_with_a_message(site_tree, admin_client)
             "opens_at": "08:30",
             "closes_at": "16:30",
             "offices": inline_formset([], initial=0),
+            "social_links": inline_formset([], initial=0),
         }
     )
     response = admin_client.post(

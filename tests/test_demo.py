@@ -11,7 +11,7 @@ from django.test import override_settings
 from wagtail.models import Page, Site
 
 from consortium.models import OrganisationSettings
-from home.models import HomePage, StandardPage
+from home.models import HomePage, PrivacyPolicyPage, StandardPage
 
 pytestmark = pytest.mark.django_db
 
@@ -77,14 +77,14 @@ def test_site_root_is_the_french_home_with_an_english_translation():
 def test_legal_pages_exist_in_both_languages_and_feed_the_footer():
     run_demo()
     slugs = set(StandardPage.objects.values_list("locale__language_code", "slug"))
-    assert {
-        ("fr", "confidentialite"),
-        ("en", "privacy"),
-        ("fr", "accessibilite"),
-        ("en", "accessibility"),
-    } <= slugs
+    assert {("fr", "accessibilite"), ("en", "accessibility")} <= slugs
+    policies = PrivacyPolicyPage.objects.live().order_by("locale__language_code")
+    assert [(p.locale.language_code, p.slug, p.version) for p in policies] == [
+        ("en", "privacy", "2026-1"),
+        ("fr", "confidentialite", "2026-1"),
+    ]
     contact = OrganisationSettings.load()
-    assert contact.privacy_page.slug == "confidentialite"
+    assert contact.privacy_page.specific == policies[1]
     assert [office.city for office in contact.offices.all()] == ["Montréal", "Québec"]
     assert contact.main_phone.as_e164 == "+14186221001"
 
@@ -154,3 +154,67 @@ def test_demo_institutional_pages_and_menu(client):
         "À propos",
         "Nous joindre",
     ]
+
+
+def test_demo_privacy_policy_covers_loi_25(client):
+    """What the membership form collects and why, retention, rights, version and date, and
+    the privacy officer from the site texts, in both languages."""
+    run_demo()
+    french = BeautifulSoup(client.get("/fr/confidentialite/").content.decode(), "html.parser")
+    main = french.select_one("main")
+    headings = [h2.get_text(strip=True) for h2 in main.select("h2")]
+    assert {
+        "Ce que recueille la demande d’adhésion",
+        "Pourquoi nous les recueillons",
+        "Combien de temps nous les gardons",
+        "Vos droits",
+        "Personne responsable de la protection des renseignements personnels",
+    } <= set(headings)
+    assert "NEQ" in main.get_text() and "24 mois" in main.get_text()
+    meta = main.select_one(".page-meta").get_text(" ", strip=True)
+    assert meta == "Version 2026-1, en vigueur depuis le 1er novembre 2026"
+    officer = main.select_one(".officer").get_text(" ", strip=True)
+    assert "J. Benoit Caron" in officer and "Directeur général" in officer
+    english = BeautifulSoup(client.get("/en/privacy/").content.decode(), "html.parser")
+    officer = english.select_one(".officer").get_text(" ", strip=True)
+    assert "J. Benoit Caron" in officer and "Executive Director" in officer
+    meta = english.select_one(".page-meta").get_text(" ", strip=True)
+    assert meta == "Version 2026-1, in force since November 1, 2026"
+
+
+def test_demo_menus_footer_and_accessibility_contact_in_both_languages(client):
+    run_demo()
+    english = BeautifulSoup(client.get("/en/accessibility/").content.decode(), "html.parser")
+    assert [a.get_text() for a in english.select("nav.main-nav a")] == [
+        "Home",
+        "News and advice",
+        "Our expertise",
+        "About us",
+        "Contact us",
+    ]
+    footer_links = english.select("footer nav a")
+    assert [(a.get_text(), a["href"]) for a in footer_links] == [
+        ("Privacy policy", "/en/privacy/"),
+        ("Accessibility statement", "/en/accessibility/"),
+        ("Contact us", "/en/contact/"),
+    ]
+    assert footer_links[1]["aria-current"] == "page"
+    assert "shared access to specialised experts" in english.footer.get_text()
+    # « Report a barrier » is followed by the contact details of the settings.
+    report = english.main.find("h2", string="Report a barrier")
+    details = report.find_next("ul", class_="contact-details")
+    assert details.select_one('a[href="tel:+14186221001"]')
+
+
+def test_demo_fields_show_related_news_in_their_language(client):
+    run_demo()
+    french = BeautifulSoup(
+        client.get("/fr/expertises/gouvernance/").content.decode(), "html.parser"
+    )
+    news = french.select_one('section[aria-labelledby="field-news-heading"]')
+    assert [a["href"] for a in news.select("a")] == [
+        "/fr/actualites/le-consortium-devient-le-crec/"
+    ]
+    english = BeautifulSoup(client.get("/en/expertise/governance/").content.decode(), "html.parser")
+    news = english.select_one('section[aria-labelledby="field-news-heading"]')
+    assert [a["href"] for a in news.select("a")] == ["/en/news/the-consortium-becomes-the-crec/"]

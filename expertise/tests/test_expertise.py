@@ -122,3 +122,72 @@ def test_queries_do_not_grow_with_sixty_fields(client, expertise_index, which):
     with_three = count_queries(client, url)
     add_fields(57)
     assert count_queries(client, url) == with_three
+
+
+@pytest.fixture
+def news_index(site_tree):
+    from news.factories import NewsIndexPageFactory
+
+    index = NewsIndexPageFactory(parent=site_tree.fr_home)
+    english = publish_translation(index, site_tree.locales["en"], title="News", slug="news")
+    return index, english
+
+
+def make_article(index, day, fields=(), **values):
+    import datetime
+
+    from news.factories import NewsPageFactory
+
+    article = NewsPageFactory(parent=index, date=datetime.date(2020, 1, day), **values)
+    article.expertise_fields.set(fields)
+    article.save_revision().publish()
+    return article
+
+
+def test_field_lists_its_latest_three_articles_in_its_language(
+    client, expertise_index, news_index, site_tree
+):
+    index, _english_index = expertise_index
+    field = ExpertisePageFactory(parent=index, title="Gouvernance", slug="gouvernance")
+    other = ExpertisePageFactory(parent=index, title="Comptabilité", slug="comptabilite")
+    fr_news, _en_news = news_index
+    articles = [make_article(fr_news, day, [field], title=f"Article {day}") for day in (1, 2, 3, 4)]
+    make_article(fr_news, 5, [other], title="Autre champ")
+    section = get(client, field.url).select_one('section[aria-labelledby="field-news-heading"]')
+    assert [a.get_text() for a in section.select("a")] == ["Article 4", "Article 3", "Article 2"]
+    assert "Autre champ" not in section.get_text()
+
+    # In English: only English articles, found through their French original's choice.
+    english_field = publish_translation(field, site_tree.locales["en"], slug="governance")
+    publish_translation(articles[0], site_tree.locales["en"], title="Article one", slug="one")
+    assert [article.title for article in english_field.related_news()] == ["Article one"]
+    english = get(client, english_field.url)
+    assert [a["href"] for a in english.select('[aria-labelledby="field-news-heading"] a')] == [
+        "/en/news/one/"
+    ]
+
+
+def test_field_without_articles_has_no_news_section(client, expertise_index):
+    field = ExpertisePageFactory(parent=expertise_index[0])
+    assert not get(client, field.url).select('[aria-labelledby="field-news-heading"]')
+
+
+def test_field_page_queries_do_not_grow_with_articles(client, expertise_index, news_index):
+    field = ExpertisePageFactory(parent=expertise_index[0])
+    make_article(news_index[0], 1, [field])
+    with_one = count_queries(client, field.url)
+    for day in range(2, 22):
+        make_article(news_index[0], day, [field])
+    assert count_queries(client, field.url) == with_one
+
+
+def test_article_editor_offers_fields_of_its_language_only(
+    admin_client, expertise_index, news_index, site_tree
+):
+    field = ExpertisePageFactory(parent=expertise_index[0], title="Gouvernance")
+    english = publish_translation(field, site_tree.locales["en"], title="Governance")
+    article = make_article(news_index[0], 1)
+    response = admin_client.get(f"/admin/pages/{article.id}/edit/")
+    choices = response.context["form"].fields["expertise_fields"].queryset
+    assert list(choices) == [field]
+    assert english not in choices

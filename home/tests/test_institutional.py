@@ -63,6 +63,7 @@ def test_settings_edited_in_the_admin_show_on_the_contact_page(client, admin_cli
                 ],
                 initial=len(offices),
             ),
+            "social_links": inline_formset([], initial=0),
         }
     )  # fmt: skip
     response = admin_client.post(

@@ -7,7 +7,13 @@ from wagtail.models import Page
 
 from expertise.models import ExpertiseIndexPage
 from home.factories import HomePageFactory, StandardPageFactory
-from home.models import ContactPage, HomePage, StandardPage, validate_link_target
+from home.models import (
+    ContactPage,
+    HomePage,
+    PrivacyPolicyPage,
+    StandardPage,
+    validate_link_target,
+)
 from news.models import NewsIndexPage
 
 pytestmark = pytest.mark.django_db
@@ -19,6 +25,7 @@ class TestTreeRules:
         assert HomePage.allowed_subpage_models() == [
             StandardPage,
             ContactPage,
+            PrivacyPolicyPage,
             NewsIndexPage,
             ExpertiseIndexPage,
         ]
@@ -30,8 +37,17 @@ class TestTreeRules:
 
     def test_standard_page_lives_under_home_or_standard_pages(self, site_tree):
         assert StandardPage.can_create_at(site_tree.fr_home)
-        assert StandardPage.can_create_at(site_tree.fr_privacy)
+        assert StandardPage.can_create_at(site_tree.fr_accessibility)
+        assert not StandardPage.can_create_at(site_tree.fr_privacy)
         assert not StandardPage.can_create_at(Page.get_first_root_node())
+
+    def test_one_privacy_policy_per_home_and_nothing_under_it(self, site_tree):
+        assert PrivacyPolicyPage.allowed_parent_page_models() == [HomePage]
+        assert PrivacyPolicyPage.allowed_subpage_models() == []
+        # The French home already has its policy; the English home has the translation.
+        for home in (site_tree.fr_home, site_tree.en_home):
+            home.refresh_from_db()  # treebeard reads the stored number of children
+            assert not PrivacyPolicyPage.can_create_at(home)
 
 
 class TestCallToAction:

@@ -3,6 +3,8 @@
 import pytest
 from bs4 import BeautifulSoup
 
+from consortium.factories import page_items
+from consortium.models import NavigationMenu
 from home.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +22,7 @@ def test_home_has_landmarks_skip_link_and_one_h1(site_tree, client):
     assert document.select_one("main#main")
     assert document.select_one("header") and document.select_one("footer")
     labels = {nav["aria-label"] for nav in document.select("nav")}
-    assert {"Navigation principale", "Langue", "Mentions légales et accessibilité"} <= labels
+    assert {"Navigation principale", "Langue", "Menu du pied de page"} <= labels
     assert len(document.select("h1")) == 1
 
 
@@ -57,16 +59,6 @@ def test_english_footer_links_to_english_pages_when_translated(site_tree, client
     assert "Monday to Friday, 8:30 a.m. to 4:30 p.m." in footer.get_text(" ", strip=True)
 
 
-def test_menu_lists_pages_shown_in_menus_and_marks_the_current_one(site_tree, client):
-    about = StandardPageFactory(
-        parent=site_tree.fr_home, title="À propos", slug="a-propos", show_in_menus=True
-    )
-    document = get_soup(client, about.url)
-    menu = document.select_one("nav.main-nav")
-    current = menu.select_one('[aria-current="page"]')
-    assert current.get_text() == "À propos"
-
-
 def test_unknown_page_is_a_branded_404_in_the_visitors_language(site_tree, client):
     response = client.get("/en/does-not-exist/")
     assert response.status_code == 404
@@ -88,11 +80,17 @@ def test_home_query_count_does_not_grow_with_pages(site_tree, client, django_ass
         return len(captured)
 
     baseline = count()
-    for number in range(10):
-        StandardPageFactory(parent=site_tree.fr_home, title=f"Page {number}", show_in_menus=True)
+    pages = [
+        StandardPageFactory(parent=site_tree.fr_home, title=f"Page {number}")
+        for number in range(10)
+    ]
+    menu = NavigationMenu.objects.get(slot="main")
+    menu.items = page_items(site_tree.fr_home, *pages)
+    menu.save()
     assert count() == baseline
-    # Home: site, route, language links, menu, latest news, fields, settings, footer links.
-    assert baseline <= 14, baseline
+    # Home: site, route, language links, menus and their pages, latest news, fields,
+    # contact settings, offices, social links, site texts.
+    assert baseline <= 15, baseline
 
 
 def test_header_links_to_the_search_in_the_page_language(site_tree, client):

@@ -3,7 +3,7 @@
 from django import template
 from wagtail.models import Page
 
-from consortium import formatting, i18n, seo
+from consortium import formatting, i18n, localized_settings, menus, seo
 
 register = template.Library()
 
@@ -33,18 +33,16 @@ def localized_home(context):
     return homes.get(i18n.current_language()) or next(iter(homes.values()), None)
 
 
-@register.simple_tag
-def menu_pages(home):
-    """Live pages that editors flagged « Afficher dans les menus », under the home page."""
-    if home is None:
-        return []
-    return list(home.get_children().live().in_menu().select_related("locale"))
+@register.simple_tag(takes_context=True)
+def site_menus(context):
+    """The main and footer menus in the reader's language, current page marked."""
+    return menus.menus(context["request"], _page(context))
 
 
-@register.simple_tag
-def footer_pages(contact):
-    """The privacy and accessibility pages in the reader's language (one query)."""
-    return i18n.localized_pages([contact.privacy_page_id, contact.accessibility_page_id])
+@register.simple_tag(takes_context=True)
+def site_texts(context):
+    """The footer presentation and the privacy officer in the reader's language."""
+    return localized_settings.site_texts(context["request"])
 
 
 @register.filter

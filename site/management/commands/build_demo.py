@@ -16,10 +16,12 @@ from news import demo as news_demo
 STEPS = [
     site_demo.ensure_locales,
     home_demo.build,
-    news_demo.build,
     expertise_demo.build,
+    news_demo.build,
     home_demo.build_institutional,
     site_demo.ensure_contact_settings,
+    site_demo.ensure_site_texts,
+    site_demo.ensure_menus,
 ]
 
 

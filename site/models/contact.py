@@ -1,7 +1,8 @@
-"""Site-wide settings that staff edit in the admin (Paramètres → Coordonnées).
+"""Contact details that staff edit in the admin (Paramètres → Coordonnées).
 
-The values are language-neutral data (phone numbers, times, page links); the footer and
-contact pages format them per language, so there is no text to translate here.
+The values are language-neutral data (phone numbers, times, addresses, web addresses); the
+footer and contact pages format them per language, so there is no text to translate here.
+The texts that do differ by language live in :mod:`consortium.models.texts`.
 """
 
 import datetime
@@ -40,15 +41,11 @@ class OrganisationSettings(BaseGenericSetting, ClusterableModel):
     closes_at = models.TimeField(_("closing time"), default=datetime.time(16, 30))
     privacy_page = models.ForeignKey(
         "wagtailcore.Page",
-        verbose_name=_("privacy policy page"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    accessibility_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("accessibility statement page"),
+        verbose_name=_("privacy policy in force"),
+        help_text=_(
+            "The policy that applicants accept; the membership form links to it and records "
+            "its version."
+        ),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -68,10 +65,8 @@ class OrganisationSettings(BaseGenericSetting, ClusterableModel):
             heading=_("Opening hours"),
         ),
         InlinePanel("offices", heading=_("Offices"), label=_("Office")),
-        MultiFieldPanel(
-            [FieldPanel("privacy_page"), FieldPanel("accessibility_page")],
-            heading=_("Footer links"),
-        ),
+        InlinePanel("social_links", heading=_("Social networks"), label=_("Social network")),
+        FieldPanel("privacy_page"),
     ]
 
     class Meta:
@@ -110,3 +105,36 @@ class Office(Orderable):
             if part
         )
         return f"https://www.openstreetmap.org/search?query={quote_plus(query)}"
+
+
+SOCIAL_NETWORKS = [
+    ("linkedin", "LinkedIn"),
+    ("facebook", "Facebook"),
+    ("youtube", "YouTube"),
+    ("instagram", "Instagram"),
+    ("bluesky", "Bluesky"),
+    ("mastodon", "Mastodon"),
+]
+
+
+class SocialLink(Orderable):
+    """A link to one of the Consortium's accounts on a social network.
+
+    The network's name is its brand (the same in every language), so a link holds no text
+    to translate; the footer names it « Le Consortium sur LinkedIn » through gettext.
+    """
+
+    settings = ParentalKey(
+        OrganisationSettings, related_name="social_links", on_delete=models.CASCADE
+    )
+    network = models.CharField(_("network"), max_length=20, choices=SOCIAL_NETWORKS)
+    url = models.URLField(_("web address"), help_text=_("The full address of the account page."))
+
+    panels = [FieldRowPanel([FieldPanel("network"), FieldPanel("url")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("social network")
+        verbose_name_plural = _("social networks")
+
+    def __str__(self):
+        return self.get_network_display()
