@@ -1,0 +1,23 @@
+"""One page of each public type of the demo site, in French and in English: the pages that
+the HTML checker and axe-core check (tests/test_html_validity.py, tests/test_browser.py)."""
+
+# (page type, French address, English address, expected status)
+DEMO_PAGES = [
+    ("home", "/fr/", "/en/", 200),
+    ("news index", "/fr/actualites/", "/en/news/", 200),
+    ("news index, filtered", "/fr/actualites/?year=2019", "/en/news/?year=2019", 200),
+    (
+        "news article",
+        "/fr/actualites/le-consortium-devient-le-crec/",
+        "/en/news/the-consortium-becomes-the-crec/",
+        200,
+    ),
+    ("expertise index", "/fr/expertises/", "/en/expertise/", 200),
+    ("field of expertise", "/fr/expertises/gouvernance/", "/en/expertise/governance/", 200),
+    ("standard page (about)", "/fr/a-propos/", "/en/about/", 200),
+    ("standard page (accessibility)", "/fr/accessibilite/", "/en/accessibility/", 200),
+    ("contact page", "/fr/contact/", "/en/contact/", 200),
+    ("privacy policy", "/fr/confidentialite/", "/en/privacy/", 200),
+    ("search results", "/fr/recherche/?q=gouvernance", "/en/search/?q=governance", 200),
+    ("not found", "/fr/page-introuvable/", "/en/no-such-page/", 404),
+]
