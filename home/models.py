@@ -68,6 +68,7 @@ class HomePage(Page):
         "home.StandardPage",
         "home.ContactPage",
         "home.PrivacyPolicyPage",
+        "membership.MembershipPage",
         "news.NewsIndexPage",
         "expertise.ExpertiseIndexPage",
     ]

@@ -93,6 +93,7 @@ def ensure_contact_settings(ctx: DemoContext):
     contact.open_from_day, contact.open_to_day = 0, 4
     contact.opens_at, contact.closes_at = datetime.time(8, 30), datetime.time(16, 30)
     contact.privacy_page = ctx.pages.get("privacy")
+    contact.committee_email = "adhesion@consortium.example"
     contact.save()
     for order, city in enumerate(["Montréal", "Québec"]):
         Office.objects.create(settings=contact, city=city, province="QC", sort_order=order)
@@ -119,7 +120,7 @@ PRIVACY_OFFICER = {
 
 # The menus, as keys of DemoContext.pages, in their order.
 MENUS = {
-    "main": ["home", "news", "expertise", "about", "contact"],
+    "main": ["home", "news", "expertise", "membership", "about", "contact"],
     "footer": ["privacy", "accessibility", "contact"],
 }
 

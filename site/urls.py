@@ -15,6 +15,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
+from membership import views as membership_views
 
 from . import views
 from .sitemaps import PagesSitemap
@@ -26,6 +27,12 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PagesSitemap}}, name="sitemap"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Membership attachments: private files, served only to the committee (never MEDIA_URL).
+    path(
+        "membership/attachments/<uuid:token>/",
+        membership_views.attachment,
+        name="membership_attachment",
+    ),
 ]
 
 if settings.DEBUG:

@@ -35,6 +35,11 @@ class OrganisationSettings(BaseGenericSetting, ClusterableModel):
     main_phone = PhoneNumberField(_("main phone number"), blank=True)
     toll_free_phone = PhoneNumberField(_("toll-free phone number"), blank=True)
     email = models.EmailField(_("general email address"), blank=True)
+    committee_email = models.EmailField(
+        _("membership committee's email address"),
+        blank=True,
+        help_text=_("Receives a notification for every new membership application."),
+    )
     open_from_day = models.PositiveSmallIntegerField(_("open from"), choices=WEEKDAYS, default=0)
     open_to_day = models.PositiveSmallIntegerField(_("open until"), choices=WEEKDAYS, default=4)
     opens_at = models.TimeField(_("opening time"), default=datetime.time(8, 30))
@@ -66,7 +71,10 @@ class OrganisationSettings(BaseGenericSetting, ClusterableModel):
         ),
         InlinePanel("offices", heading=_("Offices"), label=_("Office")),
         InlinePanel("social_links", heading=_("Social networks"), label=_("Social network")),
-        FieldPanel("privacy_page"),
+        MultiFieldPanel(
+            [FieldPanel("privacy_page"), FieldPanel("committee_email")],
+            heading=_("Membership applications"),
+        ),
     ]
 
     class Meta:

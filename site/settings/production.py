@@ -6,7 +6,7 @@ the process is manage.py, gunicorn or a worker.
 """
 
 from .base import *  # noqa: F403
-from .base import DATABASES, env
+from .base import DATABASES, PRIVATE_MEDIA_ROOT, env
 
 DEBUG = env.bool("DEBUG", default=False)
 
@@ -36,6 +36,17 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
+    },
+}
+# Emails and other background work go through a database-backed queue, run by
+# `manage.py db_worker` (README, "Background tasks").
+TASKS = {
+    "default": {
+        "BACKEND": env.str("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend"),
+    }
 }
 
 # HTTPS everywhere; the TLS proxy in front of the app sets X-Forwarded-Proto.

@@ -10,10 +10,19 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Tests render templates with the manifest-free storage so collectstatic is not needed.
+MEDIA_ROOT = env.path("TEST_MEDIA_ROOT", default="/tmp/consortium-test-media")  # noqa: S108
+PRIVATE_MEDIA_ROOT = env.path(
+    "TEST_PRIVATE_MEDIA_ROOT",
+    default="/tmp/consortium-test-private",  # noqa: S108
+)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
+    },
 }
-MEDIA_ROOT = env.path("TEST_MEDIA_ROOT", default="/tmp/consortium-test-media")  # noqa: S108
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

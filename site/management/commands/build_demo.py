@@ -11,6 +11,7 @@ from django.db import transaction
 from consortium import demo as site_demo
 from expertise import demo as expertise_demo
 from home import demo as home_demo
+from membership import demo as membership_demo
 from news import demo as news_demo
 
 STEPS = [
@@ -19,6 +20,7 @@ STEPS = [
     expertise_demo.build,
     news_demo.build,
     home_demo.build_institutional,
+    membership_demo.build,
     site_demo.ensure_contact_settings,
     site_demo.ensure_site_texts,
     site_demo.ensure_menus,

@@ -4,11 +4,18 @@
  *    to it (the server reads Django's language cookie; see consortium.views.root_redirect).
  * 2. Sends « Cet article vous a-t-il été utile ? » without leaving the page (the plain
  *    form posts the same thing when JavaScript is off).
+ * 3. Moves the focus to a form's error summary when the page comes back with errors, so
+ *    keyboard and screen-reader users start from the list of what to correct.
  */
 (function () {
     "use strict";
     var COOKIE = "django_language";
     var ONE_YEAR = 60 * 60 * 24 * 365;
+
+    var summary = document.querySelector("[data-focus-on-load]");
+    if (summary) {
+        summary.focus();
+    }
 
     document.addEventListener("click", function (event) {
         var link = event.target.closest ? event.target.closest("[data-language-choice]") : null;

@@ -1,0 +1,75 @@
+"""The fixed lists of the membership application (SPEC §5).
+
+Legal forms and sectors are interface text (translated through gettext); Québec's
+administrative regions are proper names with their official code, the same in both
+languages (« 02 Saguenay–Lac-Saint-Jean », with its en dash).
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class LegalForm(models.TextChoices):
+    CONSUMER_COOP = "consumer-coop", _("Consumer cooperative")
+    PRODUCER_COOP = "producer-coop", _("Producer cooperative")
+    WORKER_COOP = "worker-coop", _("Worker cooperative")
+    WORKER_SHAREHOLDER_COOP = "worker-shareholder-coop", _("Worker-shareholder cooperative")
+    SOLIDARITY_COOP = "solidarity-coop", _("Solidarity cooperative")
+    FEDERATION = "federation", _("Federation")
+    CONFEDERATION = "confederation", _("Confederation")
+    MUTUAL = "mutual", _("Mutual")
+    NON_PROFIT = "non-profit", _("Non-profit organisation (NPO)")
+    CDR = "cdr", _("Regional development cooperative (CDR)")
+    OTHER = "other", _("Other")
+
+
+class Sector(models.TextChoices):
+    AGRIFOOD = "agrifood", _("Agriculture and agri-food")
+    HOUSING = "housing", _("Housing")
+    FINANCE = "finance", _("Financial services and insurance")
+    RETAIL = "retail", _("Retail and consumer services")
+    HEALTH = "health", _("Health and social services")
+    EDUCATION = "education", _("Education and early childhood")
+    CULTURE = "culture", _("Culture, media and communications")
+    TOURISM = "tourism", _("Recreation and tourism")
+    FUNERAL = "funeral", _("Funeral services")
+    FORESTRY = "forestry", _("Forestry")
+    BUSINESS = "business", _("Business services")
+    ENVIRONMENT = "environment", _("Energy and environment")
+    OTHER = "other", _("Other")
+
+
+REGIONS = [
+    ("01", "01 Bas-Saint-Laurent"),
+    ("02", "02 Saguenay–Lac-Saint-Jean"),
+    ("03", "03 Capitale-Nationale"),
+    ("04", "04 Mauricie"),
+    ("05", "05 Estrie"),
+    ("06", "06 Montréal"),
+    ("07", "07 Outaouais"),
+    ("08", "08 Abitibi-Témiscamingue"),
+    ("09", "09 Côte-Nord"),
+    ("10", "10 Nord-du-Québec"),
+    ("11", "11 Gaspésie–Îles-de-la-Madeleine"),
+    ("12", "12 Chaudière-Appalaches"),
+    ("13", "13 Laval"),
+    ("14", "14 Lanaudière"),
+    ("15", "15 Laurentides"),
+    ("16", "16 Montérégie"),
+    ("17", "17 Centre-du-Québec"),
+]
+
+
+class Status(models.TextChoices):
+    """SPEC §5. The transitions between them are the review's business (issue #6)."""
+
+    SUBMITTED = "submitted", _("Submitted")
+    IN_REVIEW = "in-review", _("In review")
+    INFO_REQUESTED = "info-requested", _("More information requested")
+    APPROVED = "approved", _("Approved")
+    REFUSED = "refused", _("Refused")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+# Applications still waiting for a decision: a new one with the same NEQ or email is flagged.
+OPEN_STATUSES = [Status.SUBMITTED, Status.IN_REVIEW, Status.INFO_REQUESTED]

@@ -1,0 +1,179 @@
+"""The membership application form (django-crispy-forms, Bootstrap 5 markup).
+
+Every rule gives a message in the visitor's language next to its field, and the form keeps
+every value typed when it is shown again with errors (browsers never keep chosen files:
+the form says so).
+"""
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import HTML, Div, Fieldset, Layout, Submit
+from django import forms
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from phonenumber_field.formfields import PhoneNumberField
+
+from expertise.models import ExpertisePage
+
+from .choices import REGIONS, LegalForm, Sector
+from .validators import MAX_ATTACHMENTS, normalise_neq, normalise_postal_code, validate_pdf
+
+HONEYPOT_FIELD = "nickname"
+MAX_COUNT = 10_000_000
+
+
+class MultiplePdfInput(forms.FileInput):
+    allow_multiple_selected = True
+
+
+class PdfFilesField(forms.FileField):
+    """Up to three PDF files (Django's documented pattern for a multiple file field)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault(
+            "widget", MultiplePdfInput(attrs={"accept": "application/pdf,.pdf", "multiple": True})
+        )
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, (list, tuple)) else ([data] if data else [])
+        files = [super(PdfFilesField, self).clean(item, initial) for item in files if item]
+        if len(files) > MAX_ATTACHMENTS:
+            raise forms.ValidationError(
+                _("Attach at most %(count)s files."), params={"count": MAX_ATTACHMENTS}
+            )
+        errors = []
+        for uploaded in files:
+            try:
+                validate_pdf(uploaded)
+            except forms.ValidationError as error:
+                errors.extend(error.error_list)
+        if errors:
+            raise forms.ValidationError(errors)
+        return files
+
+
+class ApplicationForm(forms.Form):
+    organisation_name = forms.CharField(label=_("Organisation's legal name"), max_length=200)
+    neq = forms.CharField(
+        label=_("Québec enterprise number (NEQ)"),
+        max_length=20,
+        help_text=_("10 digits, on your certificate from the Registraire des entreprises."),
+    )
+    legal_form = forms.ChoiceField(label=_("Legal form"), choices=LegalForm.choices)
+    sector = forms.ChoiceField(label=_("Sector"), choices=Sector.choices)
+    region = forms.ChoiceField(label=_("Administrative region"), choices=REGIONS)
+    street_address = forms.CharField(label=_("Street address"), max_length=200)
+    city = forms.CharField(label=_("City"), max_length=100)
+    postal_code = forms.CharField(label=_("Postal code"), max_length=10)
+    website = forms.URLField(
+        label=_("Website"), required=False, max_length=200, assume_scheme="https"
+    )
+    member_count = forms.IntegerField(
+        label=_("Number of members"), min_value=0, max_value=MAX_COUNT
+    )
+    employee_count = forms.IntegerField(
+        label=_("Number of employees"), min_value=0, max_value=MAX_COUNT
+    )
+    category = forms.ChoiceField(label=_("Membership category"), widget=forms.RadioSelect)
+    fields_of_interest = forms.ModelMultipleChoiceField(
+        label=_("Fields of expertise of interest"),
+        queryset=ExpertisePage.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    contact_name = forms.CharField(label=_("Name"), max_length=120)
+    contact_role = forms.CharField(label=_("Role in the organisation"), max_length=120)
+    contact_email = forms.EmailField(label=_("Email"), max_length=254)
+    contact_phone = PhoneNumberField(
+        label=_("Phone"),
+        region="CA",
+        error_messages={"invalid": _("Enter a valid phone number, for example 418 622-1001.")},
+    )
+    message = forms.CharField(
+        label=_("Message"),
+        required=False,
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+    attachments = PdfFilesField(
+        label=_("Documents (PDF)"),
+        required=False,
+        help_text=_(
+            "Up to 3 PDF files of 10 MB at most, for example your articles of incorporation."
+        ),
+    )
+    consent = forms.BooleanField(
+        error_messages={"required": _("Your consent is needed to process your application.")}
+    )
+    newsletter = forms.BooleanField(
+        label=_("I would like to receive the Consortium's newsletter (optional)."),
+        required=False,
+    )
+    nickname = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def __init__(self, *args, page, privacy_url: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].choices = [(name, name) for name in page.category_names()]
+        self.fields["fields_of_interest"].queryset = (
+            ExpertisePage.objects.live().filter(locale_id=page.locale_id).order_by("title")
+        )
+        self.fields["consent"].label = format_html(
+            '{} <a href="{}">{}</a>{}',
+            _("I have read the"),
+            privacy_url or "#",
+            _("privacy policy"),
+            _(" and agree that the Consortium uses this information to review the application."),
+        )
+        self.helper = self._helper()
+
+    def _helper(self) -> FormHelper:
+        helper = FormHelper()
+        helper.form_tag = True
+        helper.form_method = "post"
+        helper.attrs = {"novalidate": True, "enctype": "multipart/form-data"}
+        helper.layout = Layout(
+            Fieldset(
+                _("Organisation"),
+                "organisation_name",
+                "neq",
+                "legal_form",
+                "sector",
+                "member_count",
+                "employee_count",
+                "website",
+            ),
+            Fieldset(_("Address"), "street_address", "city", "postal_code", "region"),
+            Fieldset(_("Membership"), "category", "fields_of_interest"),
+            Fieldset(
+                _("Contact person"),
+                "contact_name",
+                "contact_role",
+                "contact_email",
+                "contact_phone",
+            ),
+            Fieldset(_("Message and documents"), "message", "attachments"),
+            Fieldset(_("Consent"), "consent", "newsletter"),
+            Div(HONEYPOT_FIELD, css_class="visually-hidden", aria_hidden="true"),
+            HTML(
+                format_html(
+                    '<p class="form-text">{}</p>',
+                    _("Your information is used only to review your application."),
+                )
+            ),
+            Submit("submit", _("Send my application")),
+        )
+        return helper
+
+    def clean_neq(self):
+        return normalise_neq(self.cleaned_data["neq"])
+
+    def clean_postal_code(self):
+        return normalise_postal_code(self.cleaned_data["postal_code"])
+
+    def is_spam(self) -> bool:
+        """Only robots fill the hidden field (people never see it)."""
+        return bool(self.data.get(HONEYPOT_FIELD, "").strip())

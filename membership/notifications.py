@@ -1,0 +1,89 @@
+"""Emails about applications, sent from the outbox by background tasks (django-tasks).
+
+Each email is a Notification row written with the application; a task sends it and marks
+it sent. A failure is recorded on the row (attempts, last error) and retried: at once by a
+deferred task when the task backend can defer (the database queue in production, with an
+exponential back-off), and in every case by `manage.py send_pending_notifications` (cron,
+README). The row lock and the « pending » check make a second delivery of the same email
+impossible, whichever worker or retry gets there first.
+"""
+
+import datetime
+import logging
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django_tasks import task, task_backends
+
+from .models import Notification
+
+logger = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 8
+
+
+def enqueue_pending(application_id: int | None = None):
+    """Hand the pending emails (of one application, or all) to the task queue."""
+    pending = Notification.objects.filter(state=Notification.State.PENDING)
+    if application_id is not None:
+        pending = pending.filter(application_id=application_id)
+    for notification_id in pending.values_list("pk", flat=True):
+        send_notification.enqueue(notification_id)
+
+
+def _message(notification: Notification) -> EmailMessage:
+    application = notification.application
+    with translation.override(notification.language):
+        context = {"application": application, "admin_url": settings.WAGTAILADMIN_BASE_URL}
+        template = f"membership/email/{notification.kind}"
+        subject = render_to_string(f"{template}_subject.txt", context).strip()
+        body = render_to_string(f"{template}.txt", context)
+    return EmailMessage(subject=subject, body=body, to=[notification.recipient])
+
+
+def deliver(notification_id: int) -> bool:
+    """Send one pending email; True when it is (now or already) sent."""
+    with transaction.atomic():
+        notification = (
+            Notification.objects.select_for_update()
+            .select_related("application")
+            .filter(pk=notification_id)
+            .first()
+        )
+        if notification is None or notification.state == Notification.State.FAILED:
+            return False
+        if notification.state == Notification.State.SENT:
+            return True
+        notification.attempts += 1
+        try:
+            _message(notification).send()
+        except Exception as error:  # noqa: BLE001 - any mail failure is recorded and retried
+            notification.last_error = f"{type(error).__name__}: {error}"[:2000]
+            if notification.attempts >= MAX_ATTEMPTS:
+                notification.state = Notification.State.FAILED
+            notification.save(update_fields=["attempts", "last_error", "state"])
+            logger.warning("Email %s failed (attempt %s)", notification_id, notification.attempts)
+            transaction.on_commit(lambda: _retry_later(notification))
+            return False
+        notification.state = Notification.State.SENT
+        notification.sent_at = timezone.now()
+        notification.save(update_fields=["attempts", "state", "sent_at", "last_error"])
+        return True
+
+
+def _retry_later(notification: Notification):
+    if notification.state != Notification.State.PENDING:
+        return
+    backend = task_backends[send_notification.backend]
+    if not backend.supports_defer:
+        return  # the cron command retries
+    delay = datetime.timedelta(minutes=2**notification.attempts)
+    send_notification.using(run_after=timezone.now() + delay).enqueue(notification.pk)
+
+
+@task()
+def send_notification(notification_id: int) -> bool:
+    return deliver(notification_id)

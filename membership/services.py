@@ -1,0 +1,95 @@
+"""Submitting an application: everything committed in one transaction, then the emails.
+
+The application, its attachments, its consent record and its outbox of emails are written
+together; the emails are handed to background tasks only once that transaction has
+committed (``transaction.on_commit``), so no email ever announces an application that does
+not exist, and no mail-server failure can undo one.
+"""
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from consortium.models import OrganisationSettings
+
+from .choices import OPEN_STATUSES
+from .models import Attachment, ConsentRecord, MembershipApplication, Notification
+from .notifications import enqueue_pending
+from .references import next_reference
+
+FORM_TO_MODEL = [
+    "organisation_name",
+    "neq",
+    "legal_form",
+    "sector",
+    "region",
+    "street_address",
+    "city",
+    "postal_code",
+    "website",
+    "member_count",
+    "employee_count",
+    "category",
+    "contact_name",
+    "contact_role",
+    "contact_email",
+    "contact_phone",
+    "message",
+    "newsletter",
+]
+
+
+def is_possible_duplicate(neq: str, email: str) -> bool:
+    """An application still open has the same NEQ or the same email."""
+    return (
+        MembershipApplication.objects.filter(status__in=OPEN_STATUSES)
+        .filter(Q(neq=neq) | Q(contact_email__iexact=email))
+        .exists()
+    )
+
+
+def submit_application(data: dict, *, language: str, policy_version: str) -> MembershipApplication:
+    """Store a valid application (``data``: the form's cleaned data) and queue its emails."""
+    now = timezone.now()
+    with transaction.atomic():
+        application = MembershipApplication(
+            reference=next_reference(timezone.localdate(now).year),
+            language=language,
+            possible_duplicate=is_possible_duplicate(data["neq"], data["contact_email"]),
+            **{name: data[name] for name in FORM_TO_MODEL},
+        )
+        application.save()
+        application.fields_of_interest.set(data.get("fields_of_interest") or [])
+        for uploaded in data.get("attachments") or []:
+            attachment = Attachment(
+                application=application, original_name=uploaded.name[:255], size=uploaded.size
+            )
+            attachment.file.save("document.pdf", uploaded, save=False)
+            attachment.save()
+        ConsentRecord.objects.create(
+            application=application,
+            given_at=now,
+            policy_version=policy_version,
+            language=language,
+            newsletter=data.get("newsletter", False),
+        )
+        _queue_notifications(application)
+        transaction.on_commit(lambda: enqueue_pending(application.pk))
+    return application
+
+
+def _queue_notifications(application: MembershipApplication):
+    Notification.objects.create(
+        application=application,
+        kind=Notification.Kind.ACKNOWLEDGEMENT,
+        recipient=application.contact_email,
+        language=application.language,
+    )
+    committee = OrganisationSettings.load().committee_email
+    if committee:
+        Notification.objects.create(
+            application=application,
+            kind=Notification.Kind.COMMITTEE,
+            recipient=committee,
+            language="fr",
+        )

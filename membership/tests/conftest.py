@@ -1,0 +1,68 @@
+"""Fixtures of the membership tests: the page in both languages, valid answers, PDF files."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from expertise.factories import ExpertiseIndexPageFactory, ExpertisePageFactory
+from membership.factories import MembershipPageFactory
+from tests.fixtures.site import publish_translation
+
+# The smallest document every PDF reader opens (a header, one empty page, a trailer).
+MINIMAL_PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj\n"
+    b"trailer<</Root 1 0 R>>\n%%EOF\n"
+)
+# A PNG's signature followed by data: what a renamed photo looks like.
+PNG_BYTES = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 64
+
+
+def pdf(name="statuts.pdf", content=MINIMAL_PDF, content_type="application/pdf"):
+    return SimpleUploadedFile(name, content, content_type=content_type)
+
+
+@pytest.fixture
+def membership(site_tree):
+    """The French membership page (and its English translation) and a field of expertise in
+    each language."""
+    page = MembershipPageFactory(parent=site_tree.fr_home)
+    english = publish_translation(
+        page, site_tree.locales["en"], title="Become a member", slug="membership"
+    )
+    index = ExpertiseIndexPageFactory(parent=site_tree.fr_home)
+    publish_translation(index, site_tree.locales["en"], title="Our expertise", slug="expertise")
+    field = ExpertisePageFactory(parent=index, title="Services juridiques", slug="juridique")
+    english_field = publish_translation(
+        field, site_tree.locales["en"], title="Legal services", slug="legal"
+    )
+    page.fields = (field, english_field)
+    page.english = english
+    return page
+
+
+@pytest.fixture
+def answers(membership):
+    """A complete, valid application as the form posts it (French page)."""
+    return {
+        "organisation_name": "Coopérative d’habitation Les Érables",
+        "neq": "1234 5678 90",
+        "legal_form": "consumer-coop",
+        "sector": "housing",
+        "region": "02",
+        "street_address": "123, rue Racine Est",
+        "city": "Chicoutimi",
+        "postal_code": "g7h1r9",
+        "website": "https://leserables.example",
+        "member_count": "48",
+        "employee_count": "2",
+        "category": "Membre utilisateur",
+        "fields_of_interest": [str(membership.fields[0].pk)],
+        "contact_name": "Marie Tremblay",
+        "contact_role": "Présidente",
+        "contact_email": "marie@leserables.example",
+        "contact_phone": "418 555-0142",
+        "message": "Nous aimerions un accompagnement juridique.",
+        "consent": "on",
+        "nickname": "",
+    }

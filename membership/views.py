@@ -1,0 +1,112 @@
+"""Views of the membership page: the form, the confirmation, the protected attachments."""
+
+import logging
+
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.core import signing
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django_ratelimit.core import is_ratelimited
+
+from consortium import i18n
+from consortium.models import OrganisationSettings
+
+from .forms import ApplicationForm
+from .models import Attachment
+from .services import submit_application
+
+logger = logging.getLogger(__name__)
+REFERENCE_SALT = "membership.thanks"
+REVIEW_PERMISSION = "membership.view_membershipapplication"
+
+
+def _policy(request) -> tuple[str, str]:
+    """The privacy policy in force, in the reader's language: (url, version)."""
+    policy_page = OrganisationSettings.load(request_or_site=request).privacy_page
+    if policy_page is None:
+        return "", ""
+    localized = i18n.localized_page_map([policy_page.pk]).get(policy_page.pk, policy_page)
+    return localized.get_url(request) or "", getattr(policy_page.specific, "version", "")
+
+
+def _render(page, request, form, status=200):
+    response = TemplateResponse(
+        request, page.get_template(request), {"page": page, "form": form}, status=status
+    )
+    add_never_cache_headers(response)
+    return response
+
+
+def application_view(page, request):
+    privacy_url, policy_version = _policy(request)
+    if request.method != "POST":
+        return _render(page, request, ApplicationForm(page=page, privacy_url=privacy_url))
+    form = ApplicationForm(request.POST, request.FILES, page=page, privacy_url=privacy_url)
+    thanks_url = page.url + page.reverse_subpage("thanks")
+    if form.is_spam():
+        # Robots get the confirmation page they expect and nothing is stored.
+        logger.info("Membership form: honeypot filled, submission dropped")
+        return HttpResponseRedirect(thanks_url)
+    if not form.is_valid():
+        return _render(page, request, form)
+    if is_ratelimited(
+        request,
+        group="membership-application",
+        key="ip",
+        rate=settings.MEMBERSHIP_RATE_LIMIT,
+        method="POST",
+        increment=True,
+    ):
+        form.add_error(
+            None,
+            _(
+                "Too many applications were sent from your connection in the last hour. "
+                "Your information is still here: please try again later."
+            ),
+        )
+        return _render(page, request, form, status=429)
+    application = submit_application(
+        form.cleaned_data, language=i18n.current_language(), policy_version=policy_version
+    )
+    token = signing.dumps(application.reference, salt=REFERENCE_SALT)
+    return HttpResponseRedirect(f"{thanks_url}?ref={token}")
+
+
+def thanks_view(page, request):
+    """The confirmation; the reference comes signed in the address, so a refresh shows it
+    again and submits nothing."""
+    reference = ""
+    try:
+        reference = signing.loads(request.GET.get("ref", ""), salt=REFERENCE_SALT, max_age=86400)
+    except signing.BadSignature:
+        reference = ""
+    response = TemplateResponse(
+        request,
+        "membership/thanks.html",
+        {"page": page, "reference": reference if isinstance(reference, str) else ""},
+    )
+    add_never_cache_headers(response)
+    return response
+
+
+@never_cache
+def attachment(request, token):
+    """An attachment, for the membership committee only (and administrators)."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path(), login_url="wagtailadmin_login")
+    if not request.user.has_perm(REVIEW_PERMISSION):
+        raise PermissionDenied
+    item = get_object_or_404(Attachment, token=token)
+    try:
+        handle = item.file.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    return FileResponse(
+        handle, as_attachment=True, filename=item.original_name, content_type="application/pdf"
+    )
