@@ -18,6 +18,8 @@ DEMO_PAGES = [
     ("standard page (accessibility)", "/fr/accessibilite/", "/en/accessibility/", 200),
     ("contact page", "/fr/contact/", "/en/contact/", 200),
     ("privacy policy", "/fr/confidentialite/", "/en/privacy/", 200),
+    ("membership page and form", "/fr/adhesion/", "/en/membership/", 200),
+    ("membership confirmation", "/fr/adhesion/merci/", "/en/membership/thanks/", 200),
     ("search results", "/fr/recherche/?q=gouvernance", "/en/search/?q=governance", 200),
     ("not found", "/fr/page-introuvable/", "/en/no-such-page/", 404),
 ]

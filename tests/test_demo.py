@@ -151,6 +151,7 @@ def test_demo_institutional_pages_and_menu(client):
         "Accueil",
         "Actualités et conseils",
         "Nos expertises",
+        "Devenir membre",
         "À propos",
         "Nous joindre",
     ]
@@ -189,6 +190,7 @@ def test_demo_menus_footer_and_accessibility_contact_in_both_languages(client):
         "Home",
         "News and advice",
         "Our expertise",
+        "Become a member",
         "About us",
         "Contact us",
     ]
@@ -218,3 +220,17 @@ def test_demo_fields_show_related_news_in_their_language(client):
     english = BeautifulSoup(client.get("/en/expertise/governance/").content.decode(), "html.parser")
     news = english.select_one('section[aria-labelledby="field-news-heading"]')
     assert [a["href"] for a in news.select("a")] == ["/en/news/the-consortium-becomes-the-crec/"]
+
+
+def test_demo_membership_page_takes_an_application(client):
+    run_demo()
+    page = BeautifulSoup(client.get("/fr/adhesion/").content.decode(), "html.parser")
+    assert [dt.get_text() for dt in page.select("dl.categories dt")] == [
+        "Membre utilisateur",
+        "Membre de soutien",
+        "Membre auxiliaire",
+    ]
+    fields = page.select('input[name="fields_of_interest"]')
+    assert len(fields) >= 20
+    english = BeautifulSoup(client.get("/en/membership/").content.decode(), "html.parser")
+    assert [dt.get_text() for dt in english.select("dl.categories dt")][0] == "User member"

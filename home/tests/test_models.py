@@ -14,6 +14,7 @@ from home.models import (
     StandardPage,
     validate_link_target,
 )
+from membership.models import MembershipPage
 from news.models import NewsIndexPage
 
 pytestmark = pytest.mark.django_db
@@ -26,6 +27,7 @@ class TestTreeRules:
             StandardPage,
             ContactPage,
             PrivacyPolicyPage,
+            MembershipPage,
             NewsIndexPage,
             ExpertiseIndexPage,
         ]

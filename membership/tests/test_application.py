@@ -301,3 +301,30 @@ def test_thanks_page_without_a_valid_reference_shows_no_reference(client, member
         response = client.get(f"/fr/adhesion/merci/{query}")
         assert response.status_code == 200
         assert "ADH-" not in soup(response).main.get_text()
+
+
+def test_tree_rules(site_tree, membership):
+    from home.models import HomePage
+    from membership.models import MembershipPage
+
+    assert MembershipPage.allowed_parent_page_models() == [HomePage]
+    assert MembershipPage.allowed_subpage_models() == []
+    site_tree.fr_home.refresh_from_db()
+    assert not MembershipPage.can_create_at(site_tree.fr_home)
+
+
+def test_page_shows_its_categories_and_content_in_both_languages(client, membership):
+    french = soup(client.get(URL))
+    assert [dt.get_text() for dt in french.select("dl.categories dt")] == [
+        "Membre utilisateur",
+        "Membre de soutien",
+        "Membre auxiliaire",
+    ]
+    radios = [i["value"] for i in french.select('input[name="category"]')]
+    assert radios == ["Membre utilisateur", "Membre de soutien", "Membre auxiliaire"]
+    consent = french.select_one('label[for="id_consent"] a')
+    assert consent["href"] == "/fr/confidentialite/"
+    english = soup(client.get("/en/membership/"))
+    assert english.html["lang"] == "en"
+    assert english.select_one('label[for="id_consent"] a')["href"] == "/en/privacy/"
+    assert english.select_one('input[type="submit"]')["value"] == "Send my application"

@@ -148,9 +148,9 @@ TASKS = {
     }
 }
 
-# Membership applications: at most this many per IP address and hour (cache-backed).
+# Membership applications: at most this many per IP address and hour (cache-backed; the
+# committee's address is a site setting, Paramètres → Coordonnées).
 MEMBERSHIP_RATE_LIMIT = env.str("MEMBERSHIP_RATE_LIMIT", default="5/h")
-MEMBERSHIP_COMMITTEE_EMAIL = env.str("MEMBERSHIP_COMMITTEE_EMAIL", default="")
 
 # Email: EMAIL_URL, e.g. smtp+tls://user:password@smtp.example.org:587; console by default.
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")

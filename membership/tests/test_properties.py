@@ -1,0 +1,77 @@
+"""Property tests: whatever is typed in any field and whatever bytes are attached, the form
+answers with a page (200, errors shown) or a redirect (302) — never a server error.
+
+Each field gets either its valid answer or arbitrary text (so that some examples get far
+enough to be stored, and others fail on one field only), the file field arbitrary bytes
+under an arbitrary name.
+"""
+
+import pytest
+from django.core.cache import cache
+from django.core.files.uploadedfile import SimpleUploadedFile
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
+
+from membership.models import MembershipApplication
+
+pytestmark = pytest.mark.django_db
+
+EXAMPLES = 200
+
+TEXT = st.text(max_size=400)
+# File names as a browser sends them: printable text (control characters cannot be encoded
+# in a multipart header by any client).
+FILE_NAMES = st.text(
+    alphabet=st.characters(blacklist_categories=("Cc", "Cs")), min_size=1, max_size=80
+)
+
+
+def answers_strategy(valid: dict):
+    return st.fixed_dictionaries(
+        {
+            name: st.one_of(st.just(value), TEXT)
+            if not isinstance(value, list)
+            else st.one_of(st.just(value), st.lists(TEXT, max_size=3))
+            for name, value in valid.items()
+        }
+    )
+
+
+@pytest.fixture
+def generous_rate_limit(settings):
+    settings.MEMBERSHIP_RATE_LIMIT = "100000/h"
+
+
+@pytest.mark.parametrize("url", ["/fr/adhesion/", "/en/membership/"])
+def test_arbitrary_input_never_causes_a_server_error(
+    client, membership, answers, generous_rate_limit, url
+):
+    if url.startswith("/en/"):
+        answers["fields_of_interest"] = [str(membership.fields[1].pk)]
+    runs = []
+
+    @hypothesis_settings(
+        max_examples=EXAMPLES,
+        deadline=None,
+        database=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+    )
+    @given(
+        values=answers_strategy(answers),
+        files=st.lists(st.tuples(FILE_NAMES, st.binary(max_size=2048)), max_size=4),
+    )
+    def check(values, files):
+        runs.append(1)
+        cache.clear()
+        data = dict(values)
+        data["attachments"] = [SimpleUploadedFile(name, content) for name, content in files]
+        response = client.post(url, data)
+        assert response.status_code in (200, 302), (response.status_code, values)
+        if response.status_code == 200:
+            assert b'id="error-summary"' in response.content
+
+    check()
+    assert len(runs) >= EXAMPLES
+    # Some examples were valid enough to be stored (the property covered that path too).
+    assert MembershipApplication.objects.exists()
