@@ -155,6 +155,9 @@ MEMBERSHIP_RATE_LIMIT = env.str("MEMBERSHIP_RATE_LIMIT", default="5/h")
 # Email: EMAIL_URL, e.g. smtp+tls://user:password@smtp.example.org:587; console by default.
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
+# A mail server that hangs must not hold a request or a worker: give up after this many
+# seconds (the email stays pending and is retried).
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Le Consortium <noreply@localhost>")
 SERVER_EMAIL = env.str("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 
