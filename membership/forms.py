@@ -134,7 +134,8 @@ class ApplicationForm(forms.Form):
         helper = FormHelper()
         helper.form_tag = True
         helper.form_method = "post"
-        helper.attrs = {"novalidate": True, "enctype": "multipart/form-data"}
+        # (crispy adds enctype="multipart/form-data" itself: the form has a file field.)
+        helper.attrs = {"novalidate": True}
         helper.layout = Layout(
             Fieldset(
                 _("Organisation"),
