@@ -1,13 +1,17 @@
-"""The demo-site command: complete content, idempotent, admin only in DEBUG."""
+"""The demo site's content: complete, in both languages, as a newcomer's `make run` shows it.
+
+The demo is built once for this module (it takes about twenty seconds) inside a transaction
+that is rolled back after the last test; each test runs in its own savepoint within it, so
+tests cannot see each other's changes. The command's own behaviour (idempotence, the dev
+admin) is tested in test_demo_command.py, where each test builds its own site.
+"""
 
 import io
 
 import pytest
 from bs4 import BeautifulSoup
-from django.apps import apps
-from django.core import serializers
 from django.core.management import call_command
-from django.test import override_settings
+from django.db import transaction
 from wagtail.models import Page, Site
 
 from consortium.models import OrganisationSettings
@@ -16,52 +20,20 @@ from home.models import HomePage, PrivacyPolicyPage, StandardPage
 pytestmark = pytest.mark.django_db
 
 
-def run_demo() -> str:
-    out = io.StringIO()
-    call_command("build_demo", stdout=out)
-    return out.getvalue()
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            call_command("build_demo", stdout=io.StringIO())
+            yield
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
 
 
-def database_snapshot() -> dict[str, str]:
-    """Every row of every table, serialised: equal snapshots mean nothing changed."""
-    return {
-        model._meta.label: serializers.serialize("json", model._default_manager.order_by("pk"))
-        for model in apps.get_models()
-        if model._meta.managed and not model._meta.proxy
-    }
-
-
-@override_settings(DEBUG=True)
-def test_second_run_changes_nothing():
-    first_output = run_demo()
-    assert "created French home page" in first_output
-    before = database_snapshot()
-    second_output = run_demo()
-    assert "nothing changed" in second_output
-    assert database_snapshot() == before
-
-
-@override_settings(DEBUG=True)
-def test_dev_admin_created_and_printed_when_debug():
-    output = run_demo()
-    assert "« admin »" in output and "« changeme »" in output
-    from django.contrib.auth import get_user_model
-
-    admin = get_user_model().objects.get(username="admin")
-    assert admin.is_superuser and admin.check_password("changeme")
-
-
-@override_settings(DEBUG=False)
-def test_no_admin_without_debug():
-    output = run_demo()
-    from django.contrib.auth import get_user_model
-
-    assert not get_user_model().objects.filter(username="admin").exists()
-    assert "changeme" not in output
-
-
-def test_site_root_is_the_french_home_with_an_english_translation():
-    run_demo()
+def test_site_root_is_the_french_home_with_an_english_translation(demo):
     site = Site.objects.get(is_default_site=True)
     home = site.root_page.specific
     assert isinstance(home, HomePage)
@@ -74,8 +46,7 @@ def test_site_root_is_the_french_home_with_an_english_translation():
     assert Page.objects.filter(depth=2).count() == 2
 
 
-def test_legal_pages_exist_in_both_languages_and_feed_the_footer():
-    run_demo()
+def test_legal_pages_exist_in_both_languages_and_feed_the_footer(demo):
     slugs = set(StandardPage.objects.values_list("locale__language_code", "slug"))
     assert {("fr", "accessibilite"), ("en", "accessibility")} <= slugs
     policies = PrivacyPolicyPage.objects.live().order_by("locale__language_code")
@@ -89,8 +60,7 @@ def test_legal_pages_exist_in_both_languages_and_feed_the_footer():
     assert contact.main_phone.as_e164 == "+14186221001"
 
 
-def test_demo_site_serves_both_homes(client):
-    run_demo()
+def test_demo_site_serves_both_homes(demo, client):
     french = client.get("/fr/")
     english = client.get("/en/")
     assert french.status_code == english.status_code == 200
@@ -102,12 +72,11 @@ def test_demo_site_serves_both_homes(client):
     assert client.get("/en/privacy/").status_code == 200
 
 
-def test_demo_news_has_the_five_seed_stories_with_their_dates(client):
+def test_demo_news_has_the_five_seed_stories_with_their_dates(demo, client):
     import datetime
 
     from news.models import NewsPage
 
-    run_demo()
     french = NewsPage.objects.live().filter(locale__language_code="fr")
     assert sorted(french.values_list("date", flat=True)) == [
         datetime.date(2014, 12, 2),
@@ -125,10 +94,9 @@ def test_demo_news_has_the_five_seed_stories_with_their_dates(client):
     assert client.get("/en/news/").content.decode().count('class="card"') == 5
 
 
-def test_demo_has_twenty_fields_of_expertise_in_both_languages(client):
+def test_demo_has_twenty_fields_of_expertise_in_both_languages(demo, client):
     from expertise.models import ExpertisePage
 
-    run_demo()
     for language, url in (("fr", "/fr/expertises/"), ("en", "/en/expertise/")):
         fields = ExpertisePage.objects.live().filter(locale__language_code=language)
         assert fields.count() >= 20
@@ -138,8 +106,7 @@ def test_demo_has_twenty_fields_of_expertise_in_both_languages(client):
     assert english.localized_experts()[0].name == "Legal team"
 
 
-def test_demo_institutional_pages_and_menu(client):
-    run_demo()
+def test_demo_institutional_pages_and_menu(demo, client):
     for url in ("/fr/a-propos/", "/en/about/", "/fr/contact/", "/en/contact/"):
         assert client.get(url).status_code == 200, url
     about = client.get("/fr/a-propos/").content.decode()
@@ -157,10 +124,9 @@ def test_demo_institutional_pages_and_menu(client):
     ]
 
 
-def test_demo_privacy_policy_covers_loi_25(client):
+def test_demo_privacy_policy_covers_loi_25(demo, client):
     """What the membership form collects and why, retention, rights, version and date, and
     the privacy officer from the site texts, in both languages."""
-    run_demo()
     french = BeautifulSoup(client.get("/fr/confidentialite/").content.decode(), "html.parser")
     main = french.select_one("main")
     headings = [h2.get_text(strip=True) for h2 in main.select("h2")]
@@ -183,8 +149,7 @@ def test_demo_privacy_policy_covers_loi_25(client):
     assert meta == "Version 2026-1, in force since November 1, 2026"
 
 
-def test_demo_menus_footer_and_accessibility_contact_in_both_languages(client):
-    run_demo()
+def test_demo_menus_footer_and_accessibility_contact_in_both_languages(demo, client):
     english = BeautifulSoup(client.get("/en/accessibility/").content.decode(), "html.parser")
     assert [a.get_text() for a in english.select("nav.main-nav a")] == [
         "Home",
@@ -208,8 +173,7 @@ def test_demo_menus_footer_and_accessibility_contact_in_both_languages(client):
     assert details.select_one('a[href="tel:+14186221001"]')
 
 
-def test_demo_fields_show_related_news_in_their_language(client):
-    run_demo()
+def test_demo_fields_show_related_news_in_their_language(demo, client):
     french = BeautifulSoup(
         client.get("/fr/expertises/gouvernance/").content.decode(), "html.parser"
     )
@@ -222,8 +186,7 @@ def test_demo_fields_show_related_news_in_their_language(client):
     assert [a["href"] for a in news.select("a")] == ["/en/news/the-consortium-becomes-the-crec/"]
 
 
-def test_demo_membership_page_takes_an_application(client):
-    run_demo()
+def test_demo_membership_page_takes_an_application(demo, client):
     page = BeautifulSoup(client.get("/fr/adhesion/").content.decode(), "html.parser")
     assert [dt.get_text() for dt in page.select("dl.categories dt")] == [
         "Membre utilisateur",

@@ -1,0 +1,55 @@
+"""The demo-site command: idempotent, admin only in DEBUG (each test builds its own site)."""
+
+import io
+
+import pytest
+from django.apps import apps
+from django.core import serializers
+from django.core.management import call_command
+from django.test import override_settings
+
+pytestmark = pytest.mark.django_db
+
+
+def run_demo() -> str:
+    out = io.StringIO()
+    call_command("build_demo", stdout=out)
+    return out.getvalue()
+
+
+def database_snapshot() -> dict[str, str]:
+    """Every row of every table, serialised: equal snapshots mean nothing changed."""
+    return {
+        model._meta.label: serializers.serialize("json", model._default_manager.order_by("pk"))
+        for model in apps.get_models()
+        if model._meta.managed and not model._meta.proxy
+    }
+
+
+@override_settings(DEBUG=True)
+def test_second_run_changes_nothing():
+    first_output = run_demo()
+    assert "created French home page" in first_output
+    before = database_snapshot()
+    second_output = run_demo()
+    assert "nothing changed" in second_output
+    assert database_snapshot() == before
+
+
+@override_settings(DEBUG=True)
+def test_dev_admin_created_and_printed_when_debug():
+    output = run_demo()
+    assert "« admin »" in output and "« changeme »" in output
+    from django.contrib.auth import get_user_model
+
+    admin = get_user_model().objects.get(username="admin")
+    assert admin.is_superuser and admin.check_password("changeme")
+
+
+@override_settings(DEBUG=False)
+def test_no_admin_without_debug():
+    output = run_demo()
+    from django.contrib.auth import get_user_model
+
+    assert not get_user_model().objects.filter(username="admin").exists()
+    assert "changeme" not in output
