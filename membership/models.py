@@ -141,6 +141,23 @@ class MembershipApplication(models.Model):
     def __str__(self):
         return f"{self.reference} — {self.organisation_name}"
 
+    def save(self, *args, **kwargs):
+        """Refuse a change of status that the workflow does not allow (membership.workflow:
+        the only door is change_status, which also records it)."""
+        from .workflow import check_transition
+
+        stored = getattr(self, "_stored_status", None)
+        if self.pk and stored is not None and stored != self.status:
+            check_transition(stored, self.status, note="-")
+        super().save(*args, **kwargs)
+        self._stored_status = self.status
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._stored_status = instance.__dict__.get("status")
+        return instance
+
 
 def _private_storage():
     return storages["private"]
