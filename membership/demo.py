@@ -107,3 +107,26 @@ def build(ctx: DemoContext):
         form_intro=PAGE["form_intro"][0],
         thanks_text=PAGE["thanks_text"][0],
     )
+
+
+COMMITTEE_GROUP = "Comité d'adhésion"
+COMMITTEE_PERMISSIONS = [
+    ("wagtailadmin", "access_admin"),
+    ("membership", "view_membershipapplication"),
+]
+
+
+def ensure_committee_group(ctx: DemoContext):
+    """The Comité d'adhésion group (SPEC §6): the admin, and the applications only."""
+    from django.contrib.auth.models import Group, Permission
+
+    group, created = Group.objects.get_or_create(name=COMMITTEE_GROUP)
+    wanted = [
+        Permission.objects.get(content_type__app_label=app, codename=codename)
+        for app, codename in COMMITTEE_PERMISSIONS
+    ]
+    missing = [permission for permission in wanted if permission not in group.permissions.all()]
+    if missing:
+        group.permissions.add(*missing)
+    if created:
+        ctx.created(f"group {COMMITTEE_GROUP}")

@@ -30,3 +30,10 @@ def register_status_change(actions):
 
         def format_comment(self, log_entry):
             return (log_entry.data or {}).get("note", "")
+
+
+@hooks.register("register_admin_viewset")
+def register_application_viewset():
+    from .viewsets import MembershipApplicationViewSet
+
+    return MembershipApplicationViewSet("membership_applications")

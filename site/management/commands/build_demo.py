@@ -21,6 +21,7 @@ STEPS = [
     news_demo.build,
     home_demo.build_institutional,
     membership_demo.build,
+    membership_demo.ensure_committee_group,
     site_demo.ensure_contact_settings,
     site_demo.ensure_site_texts,
     site_demo.ensure_menus,
