@@ -113,6 +113,7 @@ COMMITTEE_GROUP = "Comité d'adhésion"
 COMMITTEE_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),
     ("membership", "view_membershipapplication"),
+    ("membership", "review_membershipapplication"),
 ]
 
 

@@ -136,6 +136,7 @@ class MembershipApplication(models.Model):
         verbose_name = _("membership application")
         verbose_name_plural = _("membership applications")
         ordering = ["-submitted_at"]
+        permissions = [("review_membershipapplication", _("Can change the status of applications"))]
         indexes = [models.Index(fields=["neq"]), models.Index(fields=["contact_email"])]
 
     def __str__(self):

@@ -9,12 +9,14 @@ Comité d'adhésion group holds (and administrators); other groups do not see th
 and get « permission denied » on every URL.
 """
 
+from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from .admin_views import ApplicationHistoryView, ApplicationInspectView, change_status_view
 from .models import MembershipApplication
 
 READ_ONLY_ACTIONS = {"add", "change", "delete"}
@@ -45,6 +47,8 @@ class MembershipApplicationViewSet(ModelViewSet):
     url_prefix = "membership-applications"
     copy_view_enabled = False
     inspect_view_enabled = True
+    inspect_view_class = ApplicationInspectView
+    history_view_class = ApplicationHistoryView
     form_fields = ["status"]  # required by ModelViewSet; no one may reach the form
     list_per_page = 50
     ordering = ["-submitted_at"]
@@ -114,3 +118,8 @@ class MembershipApplicationViewSet(ModelViewSet):
     @property
     def permission_policy(self):
         return ReadOnlyPermissionPolicy(self.model)
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path("status/<int:pk>/", change_status_view, name="status")
+        ]

@@ -22,11 +22,14 @@ def register_status_change(actions):
         label = _("Change the status of an application")
 
         def format_message(self, log_entry):
+            # The note is part of the message: the history's timeline shows messages only.
             data = log_entry.data or {}
-            return _("Status changed from « %(from)s » to « %(to)s »") % {
+            message = _("Status changed from « %(from)s » to « %(to)s »") % {
                 "from": _label(data.get("from", "")),
                 "to": _label(data.get("to", "")),
             }
+            note = data.get("note", "")
+            return f"{message} — {note}" if note else message
 
         def format_comment(self, log_entry):
             return (log_entry.data or {}).get("note", "")

@@ -11,6 +11,8 @@ refuses any other change of status, so an illegal transition is impossible at th
 level, whatever code tries it.
 """
 
+import uuid
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
@@ -71,5 +73,7 @@ def change_status(application, target: str, *, user=None, note: str = "", share_
             action=STATUS_CHANGED,
             user=user,
             data={"from": current, "to": target, "note": note.strip(), "shared": share_note},
+            # Its own id: the history groups entries by id, and each change is one event.
+            uuid=uuid.uuid4(),
         )
     return locked

@@ -126,3 +126,45 @@ def test_listing_queries_do_not_grow_with_applications(committee):
     with_five = count()
     make_applications(120, start=5)
     assert count() == with_five
+
+
+def test_committee_moves_an_application_through_its_statuses_with_notes(committee):
+    from membership.models import MembershipApplication
+    from membership.workflow import STATUS_CHANGED
+
+    (application,) = make_applications(1)
+    detail = committee.get(f"{LISTING}inspect/{application.pk}/").content.decode()
+    assert 'name="status"' in detail and "En analyse" in detail
+    status_url = f"{LISTING}status/{application.pk}/"
+
+    assert committee.post(status_url, {"status": "in-review"}).status_code == 302
+    # A refusal without a note is refused, with the reason, and changes nothing.
+    response = committee.post(status_url, {"status": "refused", "note": ""}, follow=True)
+    assert "Une note est requise" in response.content.decode()
+    assert MembershipApplication.objects.get(pk=application.pk).status == "in-review"
+    # A status that is not reachable is not offered, and refused if posted anyway.
+    response = committee.post(status_url, {"status": "submitted"}, follow=True)
+    assert MembershipApplication.objects.get(pk=application.pk).status == "in-review"
+    committee.post(status_url, {"status": "approved", "note": "Bienvenue !", "share_note": "on"})
+    assert MembershipApplication.objects.get(pk=application.pk).status == "approved"
+
+    from wagtail.models import ModelLogEntry
+
+    entries = ModelLogEntry.objects.filter(action=STATUS_CHANGED, object_id=str(application.pk))
+    assert entries.count() == 2
+    history = committee.get(f"{LISTING}history/{application.pk}/").content.decode()
+    assert "Statut changé de « En analyse » à « Approuvée »" in history
+    assert "Bienvenue !" in history
+    # A decision is final: no form any more.
+    assert (
+        'name="status"' not in committee.get(f"{LISTING}inspect/{application.pk}/").content.decode()
+    )
+
+
+def test_only_reviewers_change_statuses(editor, admin_client, site_tree):
+    (application,) = make_applications(1)
+    response = editor.post(f"{LISTING}status/{application.pk}/", {"status": "in-review"})
+    assert response.status_code in (302, 403)
+    from membership.models import MembershipApplication
+
+    assert MembershipApplication.objects.get(pk=application.pk).status == "submitted"
