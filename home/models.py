@@ -150,14 +150,12 @@ class HomePage(Page):
         return self.cta_url
 
 
-class StandardPage(Page):
-    """A plain institutional page (about us, accessibility statement, …)."""
+class IntroBodyPage(Page):
+    """What every institutional page has: an introduction and a body of sections, both
+    translated. Abstract: each page type below adds its own rules and fields."""
 
     intro = models.TextField(_("introduction"), max_length=600, blank=True)
     body = StreamField(SectionBlocks(), verbose_name=_("body"), blank=True)
-
-    parent_page_types = ["home.HomePage", "home.StandardPage"]
-    subpage_types = ["home.StandardPage"]
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     search_fields = Page.search_fields + [
@@ -170,11 +168,21 @@ class StandardPage(Page):
     ]
 
     class Meta:
+        abstract = True
+
+
+class StandardPage(IntroBodyPage):
+    """A plain institutional page (about us, accessibility statement, …)."""
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
         verbose_name = _("standard page")
         verbose_name_plural = _("standard pages")
 
 
-class PrivacyPolicyPage(Page):
+class PrivacyPolicyPage(IntroBodyPage):
     """The privacy policy (Loi 25): what is collected and why, retention, rights.
 
     The version and the date it takes effect are fields, not prose: the membership form
@@ -183,8 +191,6 @@ class PrivacyPolicyPage(Page):
     change of officer is made once, in every language.
     """
 
-    intro = models.TextField(_("introduction"), max_length=600, blank=True)
-    body = StreamField(SectionBlocks(), verbose_name=_("body"), blank=True)
     version = models.CharField(
         _("version"),
         max_length=20,
@@ -201,13 +207,7 @@ class PrivacyPolicyPage(Page):
         FieldPanel("intro"),
         FieldPanel("body"),
     ]
-    search_fields = Page.search_fields + [
-        index.SearchField("intro"),
-        index.SearchField("body"),
-    ]
-    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
-        TranslatableField("intro"),
-        TranslatableField("body"),
+    translatable_fields = IntroBodyPage.translatable_fields + [
         # One policy, one version: the English text is a translation of the same version.
         SynchronizedField("version"),
         SynchronizedField("effective_date"),
@@ -218,22 +218,13 @@ class PrivacyPolicyPage(Page):
         verbose_name_plural = _("privacy policies")
 
 
-class ContactPage(Page):
+class ContactPage(IntroBodyPage):
     """« Nous joindre »: offices, phones and hours from the contact settings (never typed
     twice), with a plain link to a map for each office (no embedded third-party map)."""
-
-    intro = models.TextField(_("introduction"), max_length=600, blank=True)
-    body = StreamField(SectionBlocks(), verbose_name=_("body"), blank=True)
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count_per_parent = 1
-
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
-        TranslatableField("intro"),
-        TranslatableField("body"),
-    ]
 
     class Meta:
         verbose_name = _("contact page")

@@ -121,12 +121,13 @@ class ApplicationForm(forms.Form):
         self.fields["fields_of_interest"].queryset = (
             ExpertisePage.objects.live().filter(locale_id=page.locale_id).order_by("title")
         )
+        # One sentence for translators (not fragments glued around the link).
         self.fields["consent"].label = format_html(
-            '{} <a href="{}">{}</a>{}',
-            _("I have read the"),
-            privacy_url or "#",
-            _("privacy policy"),
-            _(" and agree that the Consortium uses this information to review the application."),
+            _(
+                'I have read the <a href="{url}">privacy policy</a> and agree that the '
+                "Consortium uses this information to review the application."
+            ),
+            url=privacy_url or "#",
         )
         self.helper = self._helper()
 

@@ -160,6 +160,31 @@ class MembershipApplication(models.Model):
         return instance
 
 
+# What the applicant gives, as stored on the application (the form's fields of the same
+# names, but the fields of interest, the attachments and the consent): shared by the
+# submission, the admin's detail view and its export.
+APPLICANT_FIELDS = [
+    "organisation_name",
+    "neq",
+    "legal_form",
+    "sector",
+    "region",
+    "street_address",
+    "city",
+    "postal_code",
+    "website",
+    "member_count",
+    "employee_count",
+    "category",
+    "contact_name",
+    "contact_role",
+    "contact_email",
+    "contact_phone",
+    "message",
+    "newsletter",
+]
+
+
 def _private_storage():
     return storages["private"]
 

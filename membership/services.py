@@ -13,30 +13,15 @@ from django.utils import timezone
 from consortium.models import OrganisationSettings
 
 from .choices import OPEN_STATUSES
-from .models import Attachment, ConsentRecord, MembershipApplication, Notification
+from .models import (
+    APPLICANT_FIELDS,
+    Attachment,
+    ConsentRecord,
+    MembershipApplication,
+    Notification,
+)
 from .notifications import enqueue_pending
 from .references import next_reference
-
-FORM_TO_MODEL = [
-    "organisation_name",
-    "neq",
-    "legal_form",
-    "sector",
-    "region",
-    "street_address",
-    "city",
-    "postal_code",
-    "website",
-    "member_count",
-    "employee_count",
-    "category",
-    "contact_name",
-    "contact_role",
-    "contact_email",
-    "contact_phone",
-    "message",
-    "newsletter",
-]
 
 
 def is_possible_duplicate(neq: str, email: str) -> bool:
@@ -56,7 +41,7 @@ def submit_application(data: dict, *, language: str, policy_version: str) -> Mem
             reference=next_reference(timezone.localdate(now).year),
             language=language,
             possible_duplicate=is_possible_duplicate(data["neq"], data["contact_email"]),
-            **{name: data[name] for name in FORM_TO_MODEL},
+            **{name: data[name] for name in APPLICANT_FIELDS},
         )
         application.save()
         application.fields_of_interest.set(data.get("fields_of_interest") or [])

@@ -23,7 +23,9 @@ from .services import submit_application
 
 logger = logging.getLogger(__name__)
 REFERENCE_SALT = "membership.thanks"
-REVIEW_PERMISSION = "membership.view_membershipapplication"
+# Reading applications (and their files) is the model's « view » permission; changing
+# their status is « review » (membership.admin_views).
+VIEW_PERMISSION = "membership.view_membershipapplication"
 
 
 def _policy(request) -> tuple[str, str]:
@@ -100,7 +102,7 @@ def attachment(request, token):
     """An attachment, for the membership committee only (and administrators)."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path(), login_url="wagtailadmin_login")
-    if not request.user.has_perm(REVIEW_PERMISSION):
+    if not request.user.has_perm(VIEW_PERMISSION):
         raise PermissionDenied
     item = get_object_or_404(Attachment, token=token)
     try:

@@ -17,7 +17,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from .admin_views import ApplicationHistoryView, ApplicationInspectView, change_status_view
-from .models import MembershipApplication
+from .choices import OPEN_STATUSES
+from .models import APPLICANT_FIELDS, MembershipApplication
 
 READ_ONLY_ACTIONS = {"add", "change", "delete"}
 
@@ -33,7 +34,7 @@ class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
 
 
 def days_waiting(application: MembershipApplication) -> int | str:
-    if application.status not in ("submitted", "in-review", "info-requested"):
+    if application.status not in OPEN_STATUSES:
         return "—"
     return (timezone.now() - application.submitted_at).days
 
@@ -64,26 +65,13 @@ class MembershipApplicationViewSet(ModelViewSet):
     list_filter = ["status", "region", "legal_form", "submitted_at"]
     search_fields = ["organisation_name", "neq", "contact_email", "reference"]
     search_backend_name = None  # the database's own search on these four fields
+    # The export leaves out the free-text message (it can hold anything) and the
+    # attachments (never exported).
     list_export = [
         "reference",
         "submitted_at",
         "status",
-        "organisation_name",
-        "neq",
-        "legal_form",
-        "sector",
-        "region",
-        "street_address",
-        "city",
-        "postal_code",
-        "website",
-        "member_count",
-        "employee_count",
-        "category",
-        "contact_name",
-        "contact_role",
-        "contact_email",
-        "contact_phone",
+        *(name for name in APPLICANT_FIELDS if name not in ("message", "newsletter")),
         "possible_duplicate",
         "language",
     ]
@@ -94,25 +82,8 @@ class MembershipApplicationViewSet(ModelViewSet):
         "status",
         "possible_duplicate",
         "language",
-        "organisation_name",
-        "neq",
-        "legal_form",
-        "sector",
-        "region",
-        "street_address",
-        "city",
-        "postal_code",
-        "website",
-        "member_count",
-        "employee_count",
-        "category",
+        *APPLICANT_FIELDS,
         "fields_of_interest",
-        "contact_name",
-        "contact_role",
-        "contact_email",
-        "contact_phone",
-        "message",
-        "newsletter",
     ]
 
     @property

@@ -29,6 +29,11 @@ def current_language() -> str:
     return (get_language() or settings.LANGUAGE_CODE)[:2]
 
 
+def default_language() -> str:
+    """The source language: what a reader gets when their language lacks a translation."""
+    return settings.LANGUAGE_CODE[:2]
+
+
 def live_translations(page: Page) -> dict[str, Page]:
     """Live versions of ``page`` in every locale, by language code (one query)."""
     pages = page.get_translations(inclusive=True).live().select_related("locale")

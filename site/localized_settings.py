@@ -1,7 +1,5 @@
 """The per-language site texts for the reader's language (memoised on the request)."""
 
-from django.conf import settings
-
 from . import i18n
 from .models import SiteTexts
 
@@ -11,7 +9,7 @@ def site_texts(request) -> SiteTexts | None:
     query, whatever the number of languages)."""
     if not hasattr(request, "_site_texts"):
         language = i18n.current_language()
-        default = settings.LANGUAGE_CODE[:2]
+        default = i18n.default_language()
         candidates = SiteTexts.objects.filter(
             locale__language_code__in={language, default}
         ).select_related("locale")

@@ -9,7 +9,6 @@ other language — give way to the pages' own titles.
 
 from dataclasses import dataclass
 
-from django.conf import settings
 from wagtail.models import Page
 
 from . import i18n
@@ -43,7 +42,7 @@ def _menus_by_slot() -> dict[str, tuple[NavigationMenu, bool]]:
     The flag says whether the menu is in the reader's language.
     """
     language = i18n.current_language()
-    default = settings.LANGUAGE_CODE[:2]
+    default = i18n.default_language()
     menus = NavigationMenu.objects.filter(
         locale__language_code__in={language, default}
     ).select_related("locale")
