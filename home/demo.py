@@ -197,10 +197,13 @@ PRIVACY = {
                 (
                     "votre consentement : sa date et son heure, la version de cette politique "
                     "que vous avez acceptée et la langue utilisée, ainsi que votre choix, "
-                    "facultatif, de recevoir notre infolettre.",
+                    "facultatif, de recevoir notre infolettre et celui, facultatif aussi, de "
+                    "figurer dans le répertoire public « Nos membres » (nom, région, forme "
+                    "juridique et site Web) une fois membre.",
                     "your consent: its date and time, the version of this policy you accepted "
-                    "and the language used, and your optional choice to receive our "
-                    "newsletter.",
+                    "and the language used, your optional choice to receive our newsletter "
+                    "and your optional choice, once a member, to appear in the public "
+                    "« Our members » directory (name, region, legal form and website).",
                 ),
             ],
         ),

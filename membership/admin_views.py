@@ -1,26 +1,37 @@
-"""The committee's actions on an application in the admin: change its status with a note.
+"""The committee's actions on an application in the admin: change its status with a note,
+assign it to a reviewer, write internal notes, export the applicant's data as JSON.
 
 The detail page shows the statuses reachable from the current one; posting goes through
 membership.workflow.change_status, which checks the transition and records it in the
-audit log (the application's history page shows that timeline).
+audit log (the application's history page shows that timeline). Reading (the detail, the
+JSON export) needs the model's « view » permission; acting needs « review ».
 """
+
+import json
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from wagtail.admin.views.generic import InspectView
 from wagtail.admin.views.generic.history import HistoryView
+from wagtail.log_actions import log
 
 from .choices import Status
 from .models import MembershipApplication
+from .portability import applicant_data
+from .review import add_note, assign, display_name, reviewers
+from .views import VIEW_PERMISSION
 from .workflow import TransitionNotAllowed, allowed_transitions, change_status
 
 REVIEW_PERMISSION = "membership.review_membershipapplication"
+EXPORTED = "membership.exported"
 
 
 class StatusForm(forms.Form):
@@ -29,7 +40,10 @@ class StatusForm(forms.Form):
         label=gettext_lazy("Note"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=gettext_lazy("Required to refuse or to ask for more information."),
+        help_text=gettext_lazy(
+            "Required to refuse or to ask for more information (a request for more "
+            "information is always sent to the applicant, with a personal link)."
+        ),
     )
     share_note = forms.BooleanField(
         label=gettext_lazy("The applicant may read this note"), required=False
@@ -40,6 +54,29 @@ class StatusForm(forms.Form):
         self.fields["status"].choices = [
             (value, Status(value).label) for value in allowed_transitions(current)
         ]
+
+
+class AssignForm(forms.Form):
+    reviewer = forms.ModelChoiceField(
+        label=gettext_lazy("Assigned reviewer"),
+        queryset=None,
+        required=False,
+        empty_label=gettext_lazy("Nobody"),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reviewer"].queryset = reviewers()
+        self.fields["reviewer"].label_from_instance = display_name
+
+
+class NoteForm(forms.Form):
+    text = forms.CharField(
+        label=gettext_lazy("New internal note"),
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=gettext_lazy("Seen by the committee only, never by the applicant."),
+    )
 
 
 class ApplicationInspectView(InspectView):
@@ -55,8 +92,19 @@ class ApplicationInspectView(InspectView):
         ):
             context["status_form"] = StatusForm(current=application.status)
             context["status_url"] = reverse("membership_applications:status", args=[application.pk])
+        if self.request.user.has_perm(REVIEW_PERMISSION):
+            context["assign_form"] = AssignForm(initial={"reviewer": application.assigned_to_id})
+            context["assign_url"] = reverse("membership_applications:assign", args=[application.pk])
+            context["note_form"] = NoteForm()
+            context["note_url"] = reverse("membership_applications:note", args=[application.pk])
         context["attachments"] = application.attachments.all()
         context["consent"] = getattr(application, "consent", None)
+        context["notes"] = application.internal_notes.select_related("author")
+        context["info_requests"] = application.info_requests.all()
+        context["member"] = getattr(application, "member", None)
+        context["export_url"] = reverse(
+            "membership_applications:export_json", args=[application.pk]
+        )
         return context
 
 
@@ -97,3 +145,57 @@ def change_status_view(request, pk):
         },
     )
     return redirect(inspect_url)
+
+
+def _reviewable(request, pk):
+    if not request.user.has_perm(REVIEW_PERMISSION):
+        raise PermissionDenied
+    return get_object_or_404(MembershipApplication, pk=pk)
+
+
+@require_POST
+def assign_view(request, pk):
+    application = _reviewable(request, pk)
+    form = AssignForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a reviewer from the list."))
+    else:
+        reviewer = form.cleaned_data["reviewer"]
+        assign(application, reviewer, by=request.user)
+        if reviewer is None:
+            messages.success(request, _("The application is assigned to nobody."))
+        else:
+            messages.success(
+                request,
+                _("The application is assigned to %(name)s.") % {"name": display_name(reviewer)},
+            )
+    return redirect("membership_applications:inspect", pk)
+
+
+@require_POST
+def note_view(request, pk):
+    application = _reviewable(request, pk)
+    form = NoteForm(request.POST)
+    if form.is_valid():
+        add_note(application, request.user, form.cleaned_data["text"])
+        messages.success(request, _("Note added."))
+    else:
+        messages.error(request, _("Write a note of at most 3,000 characters."))
+    return redirect("membership_applications:inspect", pk)
+
+
+@never_cache
+def export_json_view(request, pk):
+    """The applicant's data (Loi 25 access or portability request), as a JSON download;
+    the export itself is recorded in the application's history."""
+    if not request.user.has_perm(VIEW_PERMISSION):
+        raise PermissionDenied
+    application = get_object_or_404(MembershipApplication, pk=pk)
+    data = applicant_data(application)
+    log(instance=application, action=EXPORTED, user=request.user)
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2, default=str),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{application.reference}.json"'
+    return response

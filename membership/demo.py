@@ -1,8 +1,9 @@
 """Demo content of the membership app: « Devenir membre » in French and English."""
 
 from consortium.demo import DemoContext, ensure_translated_page
+from consortium.roles import COMMITTEE_GROUP, ensure_group
 
-from .models import MembershipPage
+from .models import MemberDirectoryPage, MembershipPage
 
 PAGE = {
     "title": ("Devenir membre", "Become a member"),
@@ -109,7 +110,25 @@ def build(ctx: DemoContext):
     )
 
 
-COMMITTEE_GROUP = "Comité d'adhésion"
+DIRECTORY = {
+    "title": ("Nos membres", "Our members"),
+    "slug": ("membres", "members"),
+    "intro": (
+        "Les coopératives, mutuelles et OBNL membres du Consortium qui ont accepté de "
+        "figurer dans ce répertoire.",
+        "The Consortium’s member cooperatives, mutuals and non-profits that agreed to "
+        "appear in this directory.",
+    ),
+}
+
+
+def build_directory(ctx: DemoContext):
+    """« Nos membres » (/fr/membres/, /en/members/): filled by the committee's approvals."""
+    ctx.pages["members"] = ensure_translated_page(
+        ctx, ctx.pages["home"], MemberDirectoryPage, DIRECTORY
+    )
+
+
 COMMITTEE_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),
     ("membership", "view_membershipapplication"),
@@ -119,15 +138,6 @@ COMMITTEE_PERMISSIONS = [
 
 def ensure_committee_group(ctx: DemoContext):
     """The Comité d'adhésion group (SPEC §6): the admin, and the applications only."""
-    from django.contrib.auth.models import Group, Permission
-
-    group, created = Group.objects.get_or_create(name=COMMITTEE_GROUP)
-    wanted = [
-        Permission.objects.get(content_type__app_label=app, codename=codename)
-        for app, codename in COMMITTEE_PERMISSIONS
-    ]
-    missing = [permission for permission in wanted if permission not in group.permissions.all()]
-    if missing:
-        group.permissions.add(*missing)
+    _group, created = ensure_group(COMMITTEE_GROUP, COMMITTEE_PERMISSIONS)
     if created:
         ctx.created(f"group {COMMITTEE_GROUP}")

@@ -1,9 +1,11 @@
 """Factories for the membership app (tests and demo data)."""
 
+import datetime
+
 import factory
 import wagtail_factories
 
-from .models import MembershipPage
+from .models import Member, MemberDirectoryPage, MembershipPage
 
 
 class MembershipPageFactory(wagtail_factories.PageFactory):
@@ -22,3 +24,26 @@ class MembershipPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = MembershipPage
+
+
+class MemberDirectoryPageFactory(wagtail_factories.PageFactory):
+    title = "Nos membres"
+    slug = "membres"
+    intro = "Les membres qui ont accepté de figurer dans ce répertoire."
+
+    class Meta:
+        model = MemberDirectoryPage
+
+
+class MemberFactory(factory.django.DjangoModelFactory):
+    """A member organisation (seeded names: the same on every run)."""
+
+    name = factory.Sequence(lambda number: f"Coopérative membre {number:03d}")
+    region = "06"
+    legal_form = "worker-coop"
+    website = factory.Sequence(lambda number: f"https://membre{number:03d}.example")
+    member_since = datetime.date(2026, 11, 1)
+    listed = True
+
+    class Meta:
+        model = Member

@@ -109,6 +109,13 @@ class ApplicationForm(forms.Form):
         label=_("I would like to receive the Consortium's newsletter (optional)."),
         required=False,
     )
+    directory_consent = forms.BooleanField(
+        label=_(
+            "Once we are members, list our name, region, legal form and website in the "
+            "public members' directory (optional)."
+        ),
+        required=False,
+    )
     nickname = forms.CharField(
         label=_("Leave this field empty"),
         required=False,
@@ -158,7 +165,7 @@ class ApplicationForm(forms.Form):
                 "contact_phone",
             ),
             Fieldset(_("Message and documents"), "message", "attachments"),
-            Fieldset(_("Consent"), "consent", "newsletter"),
+            Fieldset(_("Consent"), "consent", "newsletter", "directory_consent"),
             Div(HONEYPOT_FIELD, css_class="visually-hidden", aria_hidden="true"),
             HTML(
                 format_html(
@@ -179,3 +186,37 @@ class ApplicationForm(forms.Form):
     def is_spam(self) -> bool:
         """Only robots fill the hidden field (people never see it)."""
         return bool(self.data.get(HONEYPOT_FIELD, "").strip())
+
+
+class InfoResponseForm(forms.Form):
+    """The applicant's answer to a request for more information: text, documents or both."""
+
+    response = forms.CharField(
+        label=_("Your answer"),
+        required=False,
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    attachments = PdfFilesField(
+        label=_("Documents (PDF)"),
+        required=False,
+        help_text=_("Up to 3 PDF files of 10 MB at most."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        helper = FormHelper()
+        helper.form_method = "post"
+        helper.attrs = {"novalidate": True}
+        helper.layout = Layout("response", "attachments", Submit("submit", _("Send")))
+        self.helper = helper
+
+    def clean(self):
+        cleaned = super().clean()
+        if (
+            not self.errors
+            and not cleaned.get("response", "").strip()
+            and not cleaned.get("attachments")
+        ):
+            raise forms.ValidationError(_("Write an answer or attach a document."), code="empty")
+        return cleaned

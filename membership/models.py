@@ -8,6 +8,7 @@ or duplicates an application.
 
 import uuid
 
+from django.conf import settings
 from django.core.files.storage import storages
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -91,6 +92,43 @@ class MembershipPage(RoutablePageMixin, Page):
 
         return thanks_view(self, request)
 
+    @path(_("more-information/<str:token>/"), name="info_request")
+    def info_request(self, request, token):
+        from .views import info_request_view
+
+        return info_request_view(self, request, token)
+
+    @path(_("information-received/"), name="info_received")
+    def info_received(self, request):
+        from .views import info_received_view
+
+        return info_received_view(self, request)
+
+
+class MemberDirectoryPage(Page):
+    """« Nos membres »: the member organisations that agreed to be listed, filterable by
+    region and legal form (membership.directory)."""
+
+    intro = models.TextField(_("introduction"), max_length=600, blank=True)
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [TranslatableField("intro")]
+
+    class Meta:
+        verbose_name = _("members' directory")
+        verbose_name_plural = _("members' directories")
+
+    def get_context(self, request, *args, **kwargs):
+        from .directory import directory
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(directory(request.GET))
+        return context
+
 
 class MembershipApplication(models.Model):
     """One organisation's application, as submitted (SPEC §5)."""
@@ -131,6 +169,20 @@ class MembershipApplication(models.Model):
     contact_phone = PhoneNumberField(_("phone"))
     message = models.TextField(_("message"), max_length=3000, blank=True)
     newsletter = models.BooleanField(_("wants the newsletter"), default=False)
+    directory_consent = models.BooleanField(
+        _("agrees to be listed in the members' directory"), default=False
+    )
+
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assigned reviewer"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_applications",
+    )
+    status_changed_at = models.DateTimeField(_("status changed at"), null=True, blank=True)
+    anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("membership application")
@@ -182,6 +234,7 @@ APPLICANT_FIELDS = [
     "contact_phone",
     "message",
     "newsletter",
+    "directory_consent",
 ]
 
 
@@ -232,6 +285,78 @@ class ConsentRecord(models.Model):
         return f"{self.application.reference} ({self.policy_version}, {self.language})"
 
 
+class InternalNote(models.Model):
+    """A committee member's note on an application; the applicant never sees it."""
+
+    application = models.ForeignKey(
+        MembershipApplication, on_delete=models.CASCADE, related_name="internal_notes"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("written at"), auto_now_add=True)
+    text = models.TextField(_("note"), max_length=3000)
+
+    class Meta:
+        verbose_name = _("internal note")
+        verbose_name_plural = _("internal notes")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.application.reference}: {self.text[:40]}"
+
+
+class InfoRequest(models.Model):
+    """A request for more information: the applicant's personal link (its token, signed in
+    the email) works once, until ``expires_at`` and while the application still waits."""
+
+    application = models.ForeignKey(
+        MembershipApplication, on_delete=models.CASCADE, related_name="info_requests"
+    )
+    token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    question = models.TextField(_("what is asked"))
+    created_at = models.DateTimeField(_("asked at"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("link valid until"))
+    used_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    response = models.TextField(_("answer"), max_length=3000, blank=True)
+
+    class Meta:
+        verbose_name = _("request for more information")
+        verbose_name_plural = _("requests for more information")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.application.reference} ({self.created_at:%Y-%m-%d})"
+
+
+class Member(models.Model):
+    """A member organisation, created when an application is approved (SPEC §5). Only
+    members who agreed to it appear in the public directory."""
+
+    name = models.CharField(_("name"), max_length=200)
+    region = models.CharField(_("administrative region"), max_length=2, choices=REGIONS)
+    legal_form = models.CharField(_("legal form"), max_length=30, choices=LegalForm.choices)
+    website = models.URLField(_("website"), blank=True)
+    member_since = models.DateField(_("member since"))
+    listed = models.BooleanField(_("listed in the public directory"), default=False)
+    application = models.OneToOneField(
+        MembershipApplication,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="member",
+    )
+
+    class Meta:
+        verbose_name = _("member organisation")
+        verbose_name_plural = _("member organisations")
+        ordering = ["name", "pk"]
+        indexes = [models.Index(fields=["listed", "region", "legal_form"])]
+
+    def __str__(self):
+        return self.name
+
+
 class ReferenceCounter(models.Model):
     """The last reference number handed out in a year (locked row: ADH-YYYY-NNNN)."""
 
@@ -248,6 +373,11 @@ class Notification(models.Model):
     class Kind(models.TextChoices):
         ACKNOWLEDGEMENT = "acknowledgement", _("Acknowledgement to the applicant")
         COMMITTEE = "committee", _("Notification to the committee")
+        ASSIGNMENT = "assignment", _("Assignment to a reviewer")
+        INFO_REQUEST = "info_request", _("Request for more information")
+        INFO_RECEIVED = "info_received", _("Information added by the applicant")
+        APPROVAL = "approval", _("Approval")
+        REFUSAL = "refusal", _("Refusal")
 
     class State(models.TextChoices):
         PENDING = "pending", _("To send")
@@ -260,6 +390,8 @@ class Notification(models.Model):
     kind = models.CharField(max_length=20, choices=Kind.choices)
     recipient = models.EmailField()
     language = models.CharField(max_length=2)
+    # What the email says beyond the application (a shared note, the request for more).
+    data = models.JSONField(default=dict, blank=True)
     state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
     attempts = models.PositiveSmallIntegerField(default=0)
     last_error = models.TextField(blank=True)
@@ -267,9 +399,10 @@ class Notification(models.Model):
     sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["application", "kind"], name="one_email_per_kind")
-        ]
+        # Several emails of a kind may concern one application (two requests for more,
+        # a new reviewer); the acknowledgement and the committee's are written once, by
+        # the submission.
+        ordering = ["created_at", "pk"]
 
     def __str__(self):
         return f"{self.kind} → {self.recipient} ({self.state})"

@@ -15,6 +15,7 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task, task_backends
 
@@ -34,10 +35,35 @@ def enqueue_pending(application_id: int | None = None):
         send_notification.enqueue(notification_id)
 
 
-def _message(notification: Notification) -> EmailMessage:
+def _context(notification: Notification) -> dict:
+    """What the templates of an email use: the application, the shared note, the links."""
+    from consortium.models import OrganisationSettings
+
+    from .models import InfoRequest
+    from .review import info_request_url
+
     application = notification.application
+    base_url = settings.WAGTAILADMIN_BASE_URL
+    context = {
+        "application": application,
+        "admin_url": base_url,
+        "detail_url": base_url + reverse("membership_applications:inspect", args=[application.pk]),
+        "note": notification.data.get("note", ""),
+        "contact": OrganisationSettings.load(),
+    }
+    if notification.kind == Notification.Kind.INFO_REQUEST:
+        info_request = InfoRequest.objects.get(pk=notification.data["info_request"])
+        context.update(
+            info_request=info_request,
+            link=info_request_url(info_request),
+            expires_on=timezone.localtime(info_request.expires_at).date(),
+        )
+    return context
+
+
+def _message(notification: Notification) -> EmailMessage:
     with translation.override(notification.language):
-        context = {"application": application, "admin_url": settings.WAGTAILADMIN_BASE_URL}
+        context = _context(notification)
         template = f"membership/email/{notification.kind}"
         subject = render_to_string(f"{template}_subject.txt", context).strip()
         body = render_to_string(f"{template}.txt", context)

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from consortium.i18n import default_language
 from consortium.models import OrganisationSettings
 
 from .choices import OPEN_STATUSES
@@ -20,8 +21,8 @@ from .models import (
     MembershipApplication,
     Notification,
 )
-from .notifications import enqueue_pending
 from .references import next_reference
+from .review import queue_email
 
 
 def is_possible_duplicate(neq: str, email: str) -> bool:
@@ -45,12 +46,7 @@ def submit_application(data: dict, *, language: str, policy_version: str) -> Mem
         )
         application.save()
         application.fields_of_interest.set(data.get("fields_of_interest") or [])
-        for uploaded in data.get("attachments") or []:
-            attachment = Attachment(
-                application=application, original_name=uploaded.name[:255], size=uploaded.size
-            )
-            attachment.file.save("document.pdf", uploaded, save=False)
-            attachment.save()
+        store_attachments(application, data.get("attachments") or [])
         ConsentRecord.objects.create(
             application=application,
             given_at=now,
@@ -59,22 +55,31 @@ def submit_application(data: dict, *, language: str, policy_version: str) -> Mem
             newsletter=data.get("newsletter", False),
         )
         _queue_notifications(application)
-        transaction.on_commit(lambda: enqueue_pending(application.pk))
     return application
 
 
-def _queue_notifications(application: MembershipApplication):
-    Notification.objects.create(
-        application=application,
-        kind=Notification.Kind.ACKNOWLEDGEMENT,
-        recipient=application.contact_email,
-        language=application.language,
-    )
-    committee = OrganisationSettings.load().committee_email
-    if committee:
-        Notification.objects.create(
-            application=application,
-            kind=Notification.Kind.COMMITTEE,
-            recipient=committee,
-            language="fr",
+def store_attachments(application: MembershipApplication, files) -> None:
+    """Save uploaded PDFs (already validated) in private storage under unguessable names."""
+    for uploaded in files:
+        attachment = Attachment(
+            application=application, original_name=uploaded.name[:255], size=uploaded.size
         )
+        attachment.file.save("document.pdf", uploaded, save=False)
+        attachment.save()
+
+
+def _queue_notifications(application: MembershipApplication):
+    """The acknowledgement to the applicant and the committee's notice (in French, the
+    committee's language)."""
+    queue_email(
+        application,
+        Notification.Kind.ACKNOWLEDGEMENT,
+        application.contact_email,
+        application.language,
+    )
+    queue_email(
+        application,
+        Notification.Kind.COMMITTEE,
+        OrganisationSettings.load().committee_email,
+        default_language(),
+    )

@@ -17,8 +17,9 @@ from django_ratelimit.core import is_ratelimited
 from consortium import i18n
 from consortium.models import OrganisationSettings
 
-from .forms import ApplicationForm
+from .forms import ApplicationForm, InfoResponseForm
 from .models import Attachment
+from .review import InvalidLink, complete_info_request, resolve_link
 from .services import submit_application
 
 logger = logging.getLogger(__name__)
@@ -95,6 +96,57 @@ def thanks_view(page, request):
     )
     add_never_cache_headers(response)
     return response
+
+
+# An unusable link gets a page that says why in general terms and shows nothing of the
+# application: a forged link is « not found », an expired or used one is « gone ».
+LINK_STATUS = {"forged": 404, "expired": 410, "used": 410}
+
+
+def _private(response):
+    """Pages behind a personal link: never cached, never indexed."""
+    add_never_cache_headers(response)
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def _link_invalid(page, request, reason: str):
+    return _private(
+        TemplateResponse(
+            request,
+            "membership/link_invalid.html",
+            {"page": page, "reason": reason},
+            status=LINK_STATUS[reason],
+        )
+    )
+
+
+def info_request_view(page, request, token):
+    """The applicant's personal page to add information and documents (one use)."""
+    try:
+        info_request = resolve_link(token)
+    except InvalidLink as problem:
+        return _link_invalid(page, request, problem.reason)
+    form = InfoResponseForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            complete_info_request(
+                info_request, form.cleaned_data["response"], form.cleaned_data["attachments"]
+            )
+        except InvalidLink as problem:  # used or expired meanwhile (another tab)
+            return _link_invalid(page, request, problem.reason)
+        return HttpResponseRedirect(page.url + page.reverse_subpage("info_received"))
+    return _private(
+        TemplateResponse(
+            request,
+            "membership/info_request.html",
+            {"page": page, "form": form, "info_request": info_request},
+        )
+    )
+
+
+def info_received_view(page, request):
+    return _private(TemplateResponse(request, "membership/info_received.html", {"page": page}))
 
 
 @never_cache

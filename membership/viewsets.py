@@ -9,16 +9,31 @@ Comité d'adhésion group holds (and administrators); other groups do not see th
 and get « permission denied » on every URL.
 """
 
+from functools import cached_property
+
+import django_filters
 from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.ui.tables import BooleanColumn, Column
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import BooleanColumn, Column, TitleColumn
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from .admin_views import ApplicationHistoryView, ApplicationInspectView, change_status_view
-from .choices import OPEN_STATUSES
+from .admin_views import (
+    ApplicationHistoryView,
+    ApplicationInspectView,
+    assign_view,
+    change_status_view,
+    export_json_view,
+    note_view,
+)
+from .choices import OPEN_STATUSES, Status
 from .models import APPLICANT_FIELDS, MembershipApplication
+from .review import display_name
+from .views import VIEW_PERMISSION
 
 READ_ONLY_ACTIONS = {"add", "change", "delete"}
 
@@ -39,6 +54,59 @@ def days_waiting(application: MembershipApplication) -> int | str:
     return (timezone.now() - application.submitted_at).days
 
 
+def reviewer_name(application: MembershipApplication) -> str:
+    user = application.assigned_to
+    return display_name(user) if user else "—"
+
+
+class ApplicationFilterSet(WagtailFilterSet):
+    assigned = django_filters.ChoiceFilter(
+        label=_("Assigned"),
+        choices=[("me", _("To me")), ("nobody", _("To nobody"))],
+        empty_label=_("To anyone"),
+        method="filter_assigned",
+    )
+
+    class Meta:
+        model = MembershipApplication
+        fields = ["status", "region", "legal_form", "submitted_at"]
+
+    def filter_assigned(self, queryset, name, value):
+        if value == "me":
+            return queryset.filter(assigned_to=self.request.user)
+        if value == "nobody":
+            return queryset.filter(assigned_to__isnull=True)
+        return queryset
+
+
+class ApplicationIndexView(IndexView):
+    def get_base_queryset(self):
+        # The reviewer's name in a column: one join, not one query per row.
+        return super().get_base_queryset().select_related("assigned_to")
+
+
+def new_applications_count() -> int:
+    return MembershipApplication.objects.filter(status=Status.SUBMITTED).count()
+
+
+class ApplicationsMenuItem(MenuItem):
+    """The menu item, with the number of new (« Soumise ») applications as its badge."""
+
+    def is_shown(self, request):
+        return request.user.has_perm(VIEW_PERMISSION)
+
+    def render_component(self, request):
+        component = super().render_component(request)
+        count = new_applications_count()
+        if count:
+            component.label = f"{self.label} ({count})"
+            component.attrs = {
+                **(component.attrs or {}),
+                "title": _("%(count)s new application(s)") % {"count": count},
+            }
+        return component
+
+
 class MembershipApplicationViewSet(ModelViewSet):
     model = MembershipApplication
     icon = "group"
@@ -54,15 +122,22 @@ class MembershipApplicationViewSet(ModelViewSet):
     list_per_page = 50
     ordering = ["-submitted_at"]
     list_display = [
-        Column("reference", label=_("reference"), sort_key="reference"),
+        TitleColumn(
+            "reference",
+            label=_("reference"),
+            sort_key="reference",
+            url_name="membership_applications:inspect",
+        ),
         Column("organisation_name", label=_("organisation"), sort_key="organisation_name"),
         Column("region", label=_("region"), accessor="get_region_display", sort_key="region"),
         Column("legal_form", label=_("legal form"), accessor="get_legal_form_display"),
         Column("status", label=_("status"), accessor="get_status_display", sort_key="status"),
         Column("days_waiting", label=_("days waiting"), accessor=days_waiting),
+        Column("assigned_to", label=_("assigned reviewer"), accessor=reviewer_name),
         BooleanColumn("possible_duplicate", label=_("possible duplicate")),
     ]
-    list_filter = ["status", "region", "legal_form", "submitted_at"]
+    index_view_class = ApplicationIndexView
+    filterset_class = ApplicationFilterSet
     search_fields = ["organisation_name", "neq", "contact_email", "reference"]
     search_backend_name = None  # the database's own search on these four fields
     # The export leaves out the free-text message (it can hold anything) and the
@@ -90,7 +165,14 @@ class MembershipApplicationViewSet(ModelViewSet):
     def permission_policy(self):
         return ReadOnlyPermissionPolicy(self.model)
 
+    @cached_property
+    def menu_item_class(self):
+        return ApplicationsMenuItem
+
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [
-            path("status/<int:pk>/", change_status_view, name="status")
+            path("status/<int:pk>/", change_status_view, name="status"),
+            path("assign/<int:pk>/", assign_view, name="assign"),
+            path("note/<int:pk>/", note_view, name="note"),
+            path("export/<int:pk>.json", export_json_view, name="export_json"),
         ]

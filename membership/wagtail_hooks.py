@@ -1,10 +1,14 @@
-"""Admin hooks of the membership app: the audit-log action of a change of status."""
+"""Admin hooks of the membership app: the audit-log actions (change of status, assignment,
+export), the committee's dashboard panel and the « Demandes d'adhésion » section."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 
+from .admin_views import EXPORTED
 from .choices import Status
+from .review import ASSIGNED
+from .views import VIEW_PERMISSION
 from .workflow import STATUS_CHANGED
 
 
@@ -33,6 +37,31 @@ def register_status_change(actions):
 
         def format_comment(self, log_entry):
             return (log_entry.data or {}).get("note", "")
+
+
+@hooks.register("register_log_actions")
+def register_review_actions(actions):
+    @actions.register_action(ASSIGNED)
+    class Assigned(LogFormatter):
+        label = _("Assign an application")
+
+        def format_message(self, log_entry):
+            reviewer = (log_entry.data or {}).get("reviewer", "")
+            if not reviewer:
+                return _("Assigned to nobody")
+            return _("Assigned to %(reviewer)s") % {"reviewer": reviewer}
+
+    actions.register_action(
+        EXPORTED, _("Export an applicant's data"), _("Applicant's data exported (JSON)")
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_applications_panel(request, panels):
+    if request.user.has_perm(VIEW_PERMISSION):
+        from .dashboard import ApplicationsPanel
+
+        panels.append(ApplicationsPanel())
 
 
 @hooks.register("register_admin_viewset")

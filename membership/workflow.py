@@ -15,6 +15,7 @@ import uuid
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
@@ -59,15 +60,23 @@ def check_transition(current: str, target: str, note: str = "") -> None:
 
 
 def change_status(application, target: str, *, user=None, note: str = "", share_note=False):
-    """Move ``application`` to ``target`` and record it; returns the refreshed application."""
+    """Move ``application`` to ``target``, record it and set in motion what follows (the
+    emails, the request for more, the member: membership.review); returns the refreshed
+    application."""
     from .models import MembershipApplication
+    from .review import after_transition
 
     with transaction.atomic():
-        locked = MembershipApplication.objects.select_for_update().get(pk=application.pk)
+        locked = (
+            MembershipApplication.objects.select_for_update(of=("self",))
+            .select_related("assigned_to")
+            .get(pk=application.pk)
+        )
         current = locked.status
         check_transition(current, target, note)
         locked.status = target
-        locked.save(update_fields=["status"])
+        locked.status_changed_at = timezone.now()
+        locked.save(update_fields=["status", "status_changed_at"])
         log(
             instance=locked,
             action=STATUS_CHANGED,
@@ -76,4 +85,5 @@ def change_status(application, target: str, *, user=None, note: str = "", share_
             # Its own id: the history groups entries by id, and each change is one event.
             uuid=uuid.uuid4(),
         )
+        after_transition(locked, current, target, note=note, share_note=share_note)
     return locked

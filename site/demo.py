@@ -10,8 +10,10 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from wagtail.models import Locale, Page
 
+from . import roles
 from .models import NavigationMenu, Office, OrganisationSettings, SiteTexts
 from .translation import translate
 
@@ -121,7 +123,7 @@ PRIVACY_OFFICER = {
 # The menus, as keys of DemoContext.pages, in their order.
 MENUS = {
     "main": ["home", "news", "expertise", "membership", "about", "contact"],
-    "footer": ["privacy", "accessibility", "contact"],
+    "footer": ["members", "privacy", "accessibility", "contact"],
 }
 
 
@@ -149,6 +151,33 @@ def ensure_menus(ctx: DemoContext):
         if not menu.has_translation(ctx.locales["en"]):
             ctx.translate(menu, {})
             ctx.created(f"English {slot} menu")
+
+
+def ensure_editorial_groups(ctx: DemoContext):
+    """Rédaction and Communications (SPEC §6); the committee's group is membership's."""
+    for name, permissions in roles.EDITORIAL_PERMISSIONS.items():
+        _group, created = roles.ensure_group(name, permissions)
+        if created:
+            ctx.created(f"group {name}")
+
+
+def ensure_demo_accounts(ctx: DemoContext) -> list[tuple[str, str]]:
+    """One account per role for local development (DEBUG only): (username, group)."""
+    if not settings.DEBUG:
+        return []
+    user_model = get_user_model()
+    for username, group_name in roles.DEMO_ACCOUNTS:
+        if user_model.objects.filter(username=username).exists():
+            continue
+        user = user_model.objects.create_user(
+            username,
+            email=f"{username}@example.org",
+            password=DEV_ADMIN_PASSWORD,
+            first_name=group_name,
+        )
+        user.groups.add(Group.objects.get(name=group_name))
+        ctx.created(f"demo account {username} ({group_name})")
+    return roles.DEMO_ACCOUNTS
 
 
 def ensure_dev_admin(ctx: DemoContext) -> bool:

@@ -20,6 +20,20 @@ DEMO_PAGES = [
     ("privacy policy", "/fr/confidentialite/", "/en/privacy/", 200),
     ("membership page and form", "/fr/adhesion/", "/en/membership/", 200),
     ("membership confirmation", "/fr/adhesion/merci/", "/en/membership/thanks/", 200),
+    (
+        "membership: link not valid",
+        "/fr/adhesion/complement/x/",
+        "/en/membership/more-information/x/",
+        404,
+    ),
+    (
+        "membership: information received",
+        "/fr/adhesion/complement-recu/",
+        "/en/membership/information-received/",
+        200,
+    ),
+    ("members' directory", "/fr/membres/", "/en/members/", 200),
+    ("members' directory, filtered", "/fr/membres/?region=06", "/en/members/?region=06", 200),
     ("search results", "/fr/recherche/?q=gouvernance", "/en/search/?q=governance", 200),
     ("not found", "/fr/page-introuvable/", "/en/no-such-page/", 404),
 ]

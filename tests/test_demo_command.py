@@ -1,4 +1,5 @@
-"""The demo-site command: idempotent, admin only in DEBUG (each test builds its own site)."""
+"""The demo-site command: idempotent, groups always, admin and role accounts only in DEBUG
+(each test builds its own site)."""
 
 import io
 
@@ -44,6 +45,22 @@ def test_dev_admin_created_and_printed_when_debug():
 
     admin = get_user_model().objects.get(username="admin")
     assert admin.is_superuser and admin.check_password("changeme")
+    # One account per staff role (SPEC §6), each in its group only, printed too.
+    for username, group in [
+        ("redaction", "Rédaction"),
+        ("communications", "Communications"),
+        ("comite", "Comité d'adhésion"),
+    ]:
+        user = get_user_model().objects.get(username=username)
+        assert [g.name for g in user.groups.all()] == [group]
+        assert user.check_password("changeme") and not user.is_superuser
+        assert f"{group}: user « {username} »" in output
+    committee = get_user_model().objects.get(username="comite")
+    assert committee.has_perm("membership.review_membershipapplication")
+    for username in ("redaction", "communications"):
+        user = get_user_model().objects.get(username=username)
+        assert user.has_perm("wagtailadmin.access_admin")
+        assert not user.has_perm("membership.view_membershipapplication")
 
 
 @override_settings(DEBUG=False)
@@ -52,4 +69,13 @@ def test_no_admin_without_debug():
     from django.contrib.auth import get_user_model
 
     assert not get_user_model().objects.filter(username="admin").exists()
+    assert not get_user_model().objects.filter(username="comite").exists()
     assert "changeme" not in output
+    # The groups exist in every environment; only the demo accounts are DEBUG's.
+    from django.contrib.auth.models import Group
+
+    assert set(Group.objects.values_list("name", flat=True)) >= {
+        "Rédaction",
+        "Communications",
+        "Comité d'adhésion",
+    }

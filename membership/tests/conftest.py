@@ -66,3 +66,33 @@ def answers(membership):
         "consent": "on",
         "nickname": "",
     }
+
+
+@pytest.fixture
+def make_application(site_tree):
+    """Submit a valid application through the service (as the form does) and return it."""
+    from membership.services import submit_application
+    from membership.tests.test_concurrency import application_data
+
+    def make(number=1, language="fr", **overrides):
+        data = {**application_data(number), **overrides}
+        return submit_application(data, language=language, policy_version="2026-1")
+
+    return make
+
+
+@pytest.fixture
+def committee_user(django_user_model, site_tree):
+    """A member of the Comité d'adhésion group, with an email address."""
+    from django.contrib.auth.models import Group
+
+    from consortium.demo import DemoContext
+    from consortium.roles import COMMITTEE_GROUP
+    from membership.demo import ensure_committee_group
+
+    ensure_committee_group(DemoContext())
+    user = django_user_model.objects.create_user(
+        "camille", email="camille@consortium.example", password="x", first_name="Camille"
+    )
+    user.groups.add(Group.objects.get(name=COMMITTEE_GROUP))
+    return user

@@ -114,18 +114,51 @@ def test_no_one_adds_edits_or_deletes_applications_here(admin_client, site_tree)
     assert admin_client.get(LISTING).status_code == 200
 
 
-def test_listing_queries_do_not_grow_with_applications(committee):
-    make_applications(5)
-    committee.get(LISTING)
+def bulk_applications(count, start, reviewers):
+    """``count`` stored applications (written in one statement: the listing is under test,
+    not the form), assigned in turn to ``reviewers`` and nobody."""
+    from membership.models import MembershipApplication
+    from membership.tests.test_concurrency import application_data
+
+    rows = []
+    for number in range(start, start + count):
+        data = application_data(number)
+        for name in ("fields_of_interest", "attachments"):
+            data.pop(name)
+        rows.append(
+            MembershipApplication(
+                reference=f"ADH-2025-{number:04d}",
+                language="fr",
+                assigned_to=reviewers[number % len(reviewers)],
+                status=["submitted", "in-review", "info-requested"][number % 3],
+                **data,
+            )
+        )
+    MembershipApplication.objects.bulk_create(rows)
+
+
+@pytest.mark.parametrize("params", [{}, {"assigned": "me"}, {"status": "in-review", "q": "Coop"}])
+def test_listing_queries_do_not_grow_with_500_applications(committee, django_user_model, params):
+    from django.contrib.auth import get_user
+
+    me = get_user(committee)
+    other = django_user_model.objects.create_user("autre", first_name="Alex")
+    bulk_applications(6, 0, [me, other, None])
+    committee.get(LISTING, params)
 
     def count():
         with CaptureQueriesContext(connection) as captured:
-            assert committee.get(LISTING).status_code == 200
-        return len(captured)
+            response = committee.get(LISTING, params)
+            assert response.status_code == 200
+        return len(captured), response
 
-    with_five = count()
-    make_applications(120, start=5)
-    assert count() == with_five
+    few, _response = count()
+    bulk_applications(500, 6, [me, other, None])
+    many, response = count()
+    assert many == few
+    content = response.content.decode()
+    assert "ADH-2025-0500" in content or params  # newest first on page 1 when unfiltered
+    assert "sur 11" in content or params  # 506 applications, 50 per page
 
 
 def test_committee_moves_an_application_through_its_statuses_with_notes(committee):
@@ -168,3 +201,95 @@ def test_only_reviewers_change_statuses(editor, admin_client, site_tree):
     from membership.models import MembershipApplication
 
     assert MembershipApplication.objects.get(pk=application.pk).status == "submitted"
+
+
+def test_assignment_column_and_assigned_to_me_filter(committee, django_user_model):
+    from django.contrib.auth import get_user
+
+    from membership.review import assign
+
+    me = get_user(committee)
+    me.first_name = "Camille"
+    me.save()
+    mine, theirs, nobodys = make_applications(3)
+    assign(mine, me)
+    assign(theirs, django_user_model.objects.create_user("alex", first_name="Alex"))
+    content = committee.get(LISTING).content.decode()
+    assert "Camille" in content and "Alex" in content
+    content = committee.get(LISTING, {"assigned": "me"}).content.decode()
+    assert mine.reference in content
+    assert theirs.reference not in content and nobodys.reference not in content
+    content = committee.get(LISTING, {"assigned": "nobody"}).content.decode()
+    assert nobodys.reference in content and mine.reference not in content
+
+
+def test_assign_and_write_notes_from_the_detail_page(committee, django_user_model):
+    from django.contrib.auth import get_user
+
+    (application,) = make_applications(1)
+    me = get_user(committee)
+    detail = committee.get(f"{LISTING}inspect/{application.pk}/").content.decode()
+    assert 'name="reviewer"' in detail and 'name="text"' in detail
+    response = committee.post(f"{LISTING}assign/{application.pk}/", {"reviewer": me.pk})
+    assert response.status_code == 302
+    committee.post(f"{LISTING}note/{application.pk}/", {"text": "Appeler la fédération."})
+    detail = committee.get(f"{LISTING}inspect/{application.pk}/").content.decode()
+    assert "Appeler la fédération." in detail
+    application.refresh_from_db()
+    assert application.assigned_to == me
+    # Bad input: an unknown reviewer or an empty note changes nothing, with a message.
+    response = committee.post(
+        f"{LISTING}assign/{application.pk}/", {"reviewer": "99999"}, follow=True
+    )
+    assert "Choisissez une personne dans la liste." in response.content.decode()
+    response = committee.post(f"{LISTING}note/{application.pk}/", {"text": " "}, follow=True)
+    assert "Écrivez une note" in response.content.decode()
+    application.refresh_from_db()
+    assert application.assigned_to == me and application.internal_notes.count() == 1
+    history = committee.get(f"{LISTING}history/{application.pk}/").content.decode()
+    assert "Confiée à comite" in history
+
+
+def test_dashboard_panel_and_menu_badge(committee):
+    from membership.workflow import change_status
+
+    first, second, third = make_applications(3)
+    change_status(third, "in-review")
+    change_status(second, "withdrawn")
+    content = committee.get("/admin/").content.decode()
+    assert "Demandes par statut" in content
+    # Submitted 1, in review 1, withdrawn 1, the others 0; the oldest waiting is the first.
+    assert f"inspect/{first.pk}/" in content and first.reference in content
+    # The sidebar is built from JSON in the page (non-ASCII characters escaped).
+    assert r"Demandes d\u2019adh\u00e9sion (1)" in content
+
+
+def test_json_export_of_one_applicant(committee):
+    import json
+
+    from wagtail.models import ModelLogEntry
+
+    from membership.review import add_note
+    from membership.workflow import change_status
+
+    (application,) = make_applications(1)
+    add_note(application, None, "Note interne à ne pas exporter")
+    change_status(application, "in-review", note="Dossier complet", share_note=True)
+    change_status(application, "refused", note="Motif interne", share_note=False)
+    response = committee.get(f"{LISTING}export/{application.pk}.json")
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == f'attachment; filename="{application.reference}.json"'
+    assert "no-cache" in response["Cache-Control"]
+    data = json.loads(response.content)
+    assert data["reference"] == application.reference
+    assert data["application"]["neq"] == application.neq
+    assert data["application"]["contact_phone"] == "+14185550100"
+    assert data["consent"]["privacy_policy_version"] == "2026-1"
+    assert [step["to"] for step in data["status_history"]] == ["in-review", "refused"]
+    assert data["status_history"][0]["note"] == "Dossier complet"
+    assert data["status_history"][1]["note"] == ""
+    text = response.content.decode()
+    assert "Note interne" not in text and "Motif interne" not in text
+    assert ModelLogEntry.objects.filter(
+        action="membership.exported", object_id=str(application.pk)
+    ).exists()

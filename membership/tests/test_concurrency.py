@@ -40,6 +40,7 @@ def application_data(number: int) -> dict:
         "contact_phone": "+14185550100",
         "message": "",
         "newsletter": False,
+        "directory_consent": True,
         "fields_of_interest": [],
         "attachments": [],
     }

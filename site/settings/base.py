@@ -151,6 +151,11 @@ TASKS = {
 # Membership applications: at most this many per IP address and hour (cache-backed; the
 # committee's address is a site setting, Paramètres → Coordonnées).
 MEMBERSHIP_RATE_LIMIT = env.str("MEMBERSHIP_RATE_LIMIT", default="5/h")
+# How long the applicant's link to add information works after the committee asks.
+MEMBERSHIP_INFO_REQUEST_DAYS = env.int("MEMBERSHIP_INFO_REQUEST_DAYS", default=14)
+# Refused and withdrawn applications are anonymised after this many months (Loi 25;
+# `manage.py anonymise_applications`, run daily by cron, README).
+MEMBERSHIP_RETENTION_MONTHS = env.int("MEMBERSHIP_RETENTION_MONTHS", default=24)
 
 # Email: EMAIL_URL, e.g. smtp+tls://user:password@smtp.example.org:587; console by default.
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")

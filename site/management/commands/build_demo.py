@@ -21,6 +21,8 @@ STEPS = [
     news_demo.build,
     home_demo.build_institutional,
     membership_demo.build,
+    membership_demo.build_directory,
+    site_demo.ensure_editorial_groups,
     membership_demo.ensure_committee_group,
     site_demo.ensure_contact_settings,
     site_demo.ensure_site_texts,
@@ -37,6 +39,7 @@ class Command(BaseCommand):
             for step in STEPS:
                 step(ctx)
             has_admin = site_demo.ensure_dev_admin(ctx)
+            accounts = site_demo.ensure_demo_accounts(ctx)
         if ctx.missing_translations:
             raise CommandError(
                 "Demo strings without an English translation: "
@@ -52,5 +55,11 @@ class Command(BaseCommand):
                     f"Admin: {settings.WAGTAILADMIN_BASE_URL}/admin/  "
                     f"user « {site_demo.DEV_ADMIN_USERNAME} », "
                     f"password « {site_demo.DEV_ADMIN_PASSWORD} » (DEBUG only)"
+                )
+            )
+        for username, group in accounts:
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"  {group}: user « {username} », password « {site_demo.DEV_ADMIN_PASSWORD} »"
                 )
             )

@@ -1,0 +1,114 @@
+"""« Nos membres »: an approval creates the member; the public directory lists only those
+who consented, filters by region and legal form, ignores bad filters, and its queries do
+not grow with members."""
+
+import pytest
+from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from membership.choices import Status
+from membership.factories import MemberDirectoryPageFactory, MemberFactory
+from membership.models import Member
+from membership.workflow import change_status
+from tests.fixtures.site import publish_translation
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def directory(site_tree):
+    page = MemberDirectoryPageFactory(parent=site_tree.fr_home)
+    publish_translation(page, site_tree.locales["en"], title="Our members", slug="members")
+    return page
+
+
+def names(response) -> list[str]:
+    soup = BeautifulSoup(response.content.decode(), "html.parser")
+    return [item.get_text(strip=True) for item in soup.select(".member__name")]
+
+
+@pytest.mark.parametrize("consent", [True, False])
+def test_approval_creates_the_member_listed_only_with_consent(
+    make_application, committee_user, consent
+):
+    application = make_application(1, directory_consent=consent, website="https://coop.example")
+    change_status(application, Status.IN_REVIEW, user=committee_user)
+    change_status(application, Status.APPROVED, user=committee_user)
+    member = Member.objects.get(application=application)
+    assert (member.name, member.region, member.legal_form, member.website) == (
+        application.organisation_name,
+        "06",
+        "worker-coop",
+        "https://coop.example",
+    )
+    assert member.listed is consent
+    # Refused and withdrawn applications make no member.
+    other = make_application(2)
+    change_status(other, Status.WITHDRAWN, user=committee_user)
+    assert Member.objects.count() == 1
+
+
+def test_the_directory_lists_consenting_members_only_in_both_languages(client, directory):
+    MemberFactory(name="Coopérative Alpha", region="02", legal_form="consumer-coop")
+    MemberFactory(name="Mutuelle Bêta", region="06", legal_form="mutual")
+    MemberFactory(name="OBNL Discret", listed=False)
+    french = client.get("/fr/membres/")
+    assert french.status_code == 200
+    assert names(french) == ["Coopérative Alpha", "Mutuelle Bêta"]
+    content = french.content.decode()
+    assert "02 Saguenay–Lac-Saint-Jean" in content and "Coopérative de consommateurs" in content
+    assert "2 organisations membres" in content
+    english = client.get("/en/members/")
+    assert names(english) == ["Coopérative Alpha", "Mutuelle Bêta"]
+    assert "Consumer cooperative" in english.content.decode()
+    assert "OBNL Discret" not in content + english.content.decode()
+
+
+def test_filters_by_region_and_legal_form_and_ignores_bad_values(client, directory):
+    MemberFactory(name="Alpha", region="02", legal_form="consumer-coop")
+    MemberFactory(name="Bêta", region="02", legal_form="mutual")
+    MemberFactory(name="Gamma", region="06", legal_form="mutual")
+    assert names(client.get("/fr/membres/", {"region": "02"})) == ["Alpha", "Bêta"]
+    assert names(client.get("/fr/membres/", {"legal_form": "mutual"})) == ["Bêta", "Gamma"]
+    assert names(client.get("/fr/membres/", {"region": "02", "legal_form": "mutual"})) == ["Bêta"]
+    response = client.get("/fr/membres/", {"region": "06", "legal_form": "consumer-coop"})
+    assert names(response) == []
+    assert "Aucun membre inscrit ne correspond à ces filtres." in response.content.decode()
+    # An unknown value is ignored (the other filter still applies), never an error.
+    for params in ({"region": "99"}, {"legal_form": "<script>"}, {"page": "abc"}):
+        response = client.get("/fr/membres/", params)
+        assert response.status_code == 200
+        assert names(response) == ["Alpha", "Bêta", "Gamma"]
+    assert names(client.get("/fr/membres/", {"region": "99", "legal_form": "mutual"})) == [
+        "Bêta",
+        "Gamma",
+    ]
+
+
+def test_an_empty_directory_says_so(client, directory):
+    assert "Aucune organisation membre" in client.get("/fr/membres/").content.decode()
+
+
+def test_directory_queries_do_not_grow_with_members(client, directory):
+    MemberFactory.create_batch(3)
+    client.get("/fr/membres/")
+
+    def count():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/fr/membres/").status_code == 200
+        return len(captured)
+
+    few = count()
+    MemberFactory.create_batch(120)
+    assert count() == few
+
+
+def test_tree_rules(directory, site_tree):
+    from home.models import HomePage
+    from membership.models import MemberDirectoryPage
+
+    home = HomePage.objects.get(pk=site_tree.fr_home.pk)
+    assert MemberDirectoryPage.parent_page_types == ["home.HomePage"]
+    assert MemberDirectoryPage.subpage_types == []
+    assert not MemberDirectoryPage.can_create_at(home)  # one directory per home
