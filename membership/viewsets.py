@@ -15,7 +15,7 @@ import django_filters
 from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import BooleanColumn, Column, TitleColumn
 from wagtail.admin.views.generic import IndexView
@@ -65,6 +65,10 @@ class ApplicationFilterSet(WagtailFilterSet):
         choices=[("me", _("To me")), ("nobody", _("To nobody"))],
         empty_label=_("To anyone"),
         method="filter_assigned",
+    )
+
+    submitted_at = django_filters.DateFromToRangeFilter(
+        label=_("Submitted between"), widget=DateRangePickerWidget
     )
 
     class Meta:

@@ -62,6 +62,23 @@ def test_filters_and_search(committee):
     assert applications[2].reference in content and applications[1].reference not in content
     content = committee.get(LISTING, {"q": applications[1].reference}).content.decode()
     assert applications[1].reference in content and applications[2].reference not in content
+    # Date range (the day of submission, inclusive).
+    import datetime
+
+    from django.utils import timezone
+
+    from membership.models import MembershipApplication
+
+    MembershipApplication.objects.filter(pk=applications[1].pk).update(
+        submitted_at=timezone.now() - datetime.timedelta(days=40)
+    )
+    today = timezone.localdate()
+    recent = {"submitted_at_from": (today - datetime.timedelta(days=7)).isoformat()}
+    content = committee.get(LISTING, recent).content.decode()
+    assert applications[0].reference in content and applications[1].reference not in content
+    old = {"submitted_at_to": (today - datetime.timedelta(days=30)).isoformat()}
+    content = committee.get(LISTING, old).content.decode()
+    assert applications[1].reference in content and applications[0].reference not in content
 
 
 def test_detail_view_shows_every_field(committee):
