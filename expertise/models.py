@@ -11,6 +11,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from consortium.page_forms import LocalizedChoicesPageForm
 from consortium.validators import require_alt_text
 from home.models import PAGE_TRANSLATABLE_FIELDS
 
@@ -22,6 +23,12 @@ FAMILIES = [
     ("people", _("Human resources and occupational health and safety")),
     ("finance", _("Finance")),
 ]
+
+
+class ExpertisePageForm(LocalizedChoicesPageForm):
+    """The contact experts offered are the page's language's team members."""
+
+    localized_choice_fields = ("experts",)
 
 
 @register_snippet
@@ -126,6 +133,7 @@ class ExpertisePage(Page):
 
     parent_page_types = ["expertise.ExpertiseIndexPage"]
     subpage_types = []
+    base_form_class = ExpertisePageForm
 
     content_panels = Page.content_panels + [
         FieldPanel("family"),

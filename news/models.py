@@ -154,7 +154,14 @@ class NewsPage(RoutablePageMixin, Page):
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
-            [FieldPanel("date"), FieldPanel("category"), FieldPanel("tags"), FieldPanel("byline")],
+            [
+                FieldPanel("date"),
+                # A list of this language's categories (not the snippet chooser, which
+                # would offer both languages').
+                FieldPanel("category", widget=forms.Select),
+                FieldPanel("tags"),
+                FieldPanel("byline"),
+            ],
             heading=_("Publication"),
         ),
         FieldPanel("summary"),

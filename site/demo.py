@@ -155,10 +155,18 @@ def ensure_menus(ctx: DemoContext):
 
 def ensure_editorial_groups(ctx: DemoContext):
     """Rédaction and Communications (SPEC §6); the committee's group is membership's."""
-    for name, permissions in roles.EDITORIAL_PERMISSIONS.items():
-        _group, created = roles.ensure_group(name, permissions)
-        if created:
-            ctx.created(f"group {name}")
+    for name in roles.ensure_editorial_groups():
+        ctx.created(f"group {name}")
+
+
+def ensure_editorial_workflow(ctx: DemoContext):
+    """« Révision éditoriale » on every page (after the groups and the home pages)."""
+    from .editorial_workflow import WORKFLOW_NAME
+    from .editorial_workflow import ensure_editorial_workflow as ensure
+
+    _workflow, created = ensure()
+    if created:
+        ctx.created(f"workflow {WORKFLOW_NAME}")
 
 
 def ensure_demo_accounts(ctx: DemoContext) -> list[tuple[str, str]]:

@@ -1,22 +1,71 @@
 """The staff roles of SPEC §6 as Wagtail groups, and the demo account of each.
 
-Each group's permissions are listed here by (app label, codename) and applied by
-``ensure_group``, which only adds what is missing (an administrator's additions stay).
-Rédaction and Communications reach the admin; their page, image, snippet and workflow
-permissions come with the editorial workflow (issue #7). Neither has any permission on
-membership applications, so they cannot reach them. Administrators are superusers.
+- Rédaction: create and edit pages and news, submit them for review, upload and choose
+  images and documents; never publish.
+- Communications: what Rédaction may, plus approve and publish; manage images, documents,
+  snippets (categories, team, menus, site texts), settings, translations and redirects.
+- Comité d'adhésion: membership applications only (membership.demo).
+- Administrateurs: superusers.
+
+Permissions are listed here as data and applied by ``ensure_group`` and
+``ensure_editorial_groups``, which add what is missing and never remove (an
+administrator's additions stay), so the demo command can run on every start. None of
+these groups has any permission on membership applications, so they cannot reach them.
 """
 
 from django.contrib.auth.models import Group, Permission
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
 EDITORS_GROUP = "Rédaction"
 COMMUNICATIONS_GROUP = "Communications"
 COMMITTEE_GROUP = "Comité d'adhésion"
 
 ADMIN_ACCESS = [("wagtailadmin", "access_admin")]
-EDITORIAL_PERMISSIONS = {
-    EDITORS_GROUP: ADMIN_ACCESS,
-    COMMUNICATIONS_GROUP: ADMIN_ACCESS,
+
+
+def _crud(app: str, model: str) -> list[tuple[str, str]]:
+    return [(app, f"{action}_{model}") for action in ("add", "change", "delete", "view")]
+
+
+# Model-level permissions (the group's own).
+MODEL_PERMISSIONS = {
+    EDITORS_GROUP: [
+        *ADMIN_ACCESS,
+        # To choose a category or a team member in a page (not to edit them).
+        ("news", "view_newscategory"),
+        ("expertise", "view_teammember"),
+    ],
+    COMMUNICATIONS_GROUP: [
+        *ADMIN_ACCESS,
+        *_crud("news", "newscategory"),
+        *_crud("expertise", "teammember"),
+        *_crud("consortium", "navigationmenu"),
+        *_crud("consortium", "sitetexts"),
+        ("consortium", "change_organisationsettings"),
+        ("wagtail_localize", "submit_translation"),
+        ("wagtailredirects", "add_redirect"),
+        ("wagtailredirects", "change_redirect"),
+        ("wagtailredirects", "delete_redirect"),
+    ],
+}
+
+# Page permissions, on the tree's root (every language's pages).
+PAGE_PERMISSIONS = {
+    EDITORS_GROUP: ["add_page", "change_page"],
+    COMMUNICATIONS_GROUP: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
+}
+
+# Image and document permissions, on the root collection.
+_MEDIA = [("wagtailimages", "image"), ("wagtaildocs", "document")]
+COLLECTION_PERMISSIONS = {
+    EDITORS_GROUP: [
+        (app, f"{action}_{model}") for app, model in _MEDIA for action in ("add", "choose")
+    ],
+    COMMUNICATIONS_GROUP: [
+        (app, f"{action}_{model}")
+        for app, model in _MEDIA
+        for action in ("add", "change", "delete", "choose")
+    ],
 }
 
 # Development only (DEBUG): one account per role, printed by `build_demo`.
@@ -27,15 +76,37 @@ DEMO_ACCOUNTS = [
 ]
 
 
+def _permission(app: str, codename: str) -> Permission:
+    return Permission.objects.get(content_type__app_label=app, codename=codename)
+
+
 def ensure_group(name: str, permissions: list[tuple[str, str]]) -> tuple[Group, bool]:
     """The group ``name`` with at least ``permissions``; True when it was created."""
     group, created = Group.objects.get_or_create(name=name)
-    wanted = [
-        Permission.objects.get(content_type__app_label=app, codename=codename)
-        for app, codename in permissions
-    ]
+    wanted = [_permission(app, codename) for app, codename in permissions]
     present = set(group.permissions.values_list("pk", flat=True))
     missing = [permission for permission in wanted if permission.pk not in present]
     if missing:
         group.permissions.add(*missing)
     return group, created
+
+
+def ensure_editorial_groups() -> list[str]:
+    """Rédaction and Communications with their model, page and collection permissions;
+    returns the names of the groups created."""
+    created_names = []
+    root_page = Page.get_first_root_node()
+    root_collection = Collection.get_first_root_node()
+    for name, permissions in MODEL_PERMISSIONS.items():
+        group, created = ensure_group(name, permissions)
+        if created:
+            created_names.append(name)
+        for codename in PAGE_PERMISSIONS[name]:
+            GroupPagePermission.objects.get_or_create(
+                group=group, page=root_page, permission=_permission("wagtailcore", codename)
+            )
+        for app, codename in COLLECTION_PERMISSIONS[name]:
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=root_collection, permission=_permission(app, codename)
+            )
+    return created_names

@@ -8,6 +8,8 @@ from django.utils.cache import patch_vary_headers
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from .legacy_redirects import legacy_redirect
+
 
 @require_safe
 def root_redirect(request):
@@ -16,6 +18,9 @@ def root_redirect(request):
     The choice is the language cookie set by the switcher, never the browser's
     Accept-Language header: French is the site's default for everyone else.
     """
+    legacy = legacy_redirect(request)  # an old WordPress link: /?p=1234
+    if legacy is not None:
+        return legacy
     chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
     language = chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
     response = HttpResponseRedirect(f"/{language}/")

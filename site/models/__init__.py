@@ -1,11 +1,14 @@
-"""The site app's models: contact settings, per-language texts and menus."""
+"""The site app's models: contact settings, per-language texts, menus and the editorial
+workflow's review task."""
 
 from .contact import SOCIAL_NETWORKS, WEEKDAYS, Office, OrganisationSettings, SocialLink
 from .navigation import NavigationMenu
 from .texts import SiteTexts
+from .workflow import EditorialReviewTask
 
 __all__ = [
     "SOCIAL_NETWORKS",
+    "EditorialReviewTask",
     "WEEKDAYS",
     "NavigationMenu",
     "Office",

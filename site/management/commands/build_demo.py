@@ -23,6 +23,7 @@ STEPS = [
     membership_demo.build,
     membership_demo.build_directory,
     site_demo.ensure_editorial_groups,
+    site_demo.ensure_editorial_workflow,
     membership_demo.ensure_committee_group,
     site_demo.ensure_contact_settings,
     site_demo.ensure_site_texts,

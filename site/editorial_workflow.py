@@ -1,0 +1,32 @@
+"""The « Révision éditoriale » workflow (SPEC §6): every page of the site, in both
+languages, goes through an EditorialReviewTask held by Communications before it is live.
+
+Rédaction saves drafts and submits them; Communications approves (publishing the page,
+or scheduling it when a go-live date is set) or requests changes with a comment; nobody
+approves their own last edit (consortium.models.workflow). Wagtail emails the reviewers
+when a page is submitted and the author when it is approved or sent back.
+"""
+
+from django.contrib.auth.models import Group
+from wagtail.models import Locale, Page, Workflow, WorkflowPage, WorkflowTask
+
+from .models import EditorialReviewTask
+from .roles import COMMUNICATIONS_GROUP
+
+WORKFLOW_NAME = "Révision éditoriale"
+TASK_NAME = "Révision par les Communications"
+
+
+def ensure_editorial_workflow() -> tuple[Workflow, bool]:
+    """The workflow with its task, assigned to every language's home page (and so to the
+    whole site); returns (workflow, created)."""
+    workflow, created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
+    if created:
+        task = EditorialReviewTask.objects.create(name=TASK_NAME)
+        task.groups.add(Group.objects.get(name=COMMUNICATIONS_GROUP))
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    root = Page.get_first_root_node()
+    for locale in Locale.objects.all():
+        for home in root.get_children().filter(locale=locale):
+            WorkflowPage.objects.get_or_create(page=home, defaults={"workflow": workflow})
+    return workflow, created

@@ -1,0 +1,91 @@
+"""The editorial journey in a real browser: a Rédaction user writes a news draft in the
+admin and submits it; a Communications user approves it; it is live at its address."""
+
+import re
+
+import pytest
+from django.contrib.auth.models import Group
+
+from consortium import roles
+from consortium.editorial_workflow import ensure_editorial_workflow
+from news.factories import NewsCategoryFactory, NewsIndexPageFactory
+from news.models import NewsPage
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+TITLE = "Le Consortium accueille un nouveau partenaire"
+
+
+@pytest.fixture
+def newsroom(site_tree, django_user_model):
+    roles.ensure_editorial_groups()
+    ensure_editorial_workflow()
+    for username, group in (
+        ("redaction", roles.EDITORS_GROUP),
+        ("communications", roles.COMMUNICATIONS_GROUP),
+    ):
+        user = django_user_model.objects.create_user(
+            username, email=f"{username}@consortium.example", password="x"
+        )
+        user.groups.add(Group.objects.get(name=group))
+    NewsCategoryFactory(name="Partenariats", slug="partenariats")
+    return NewsIndexPageFactory(parent=site_tree.fr_home)
+
+
+def log_in(page, base_url, username):
+    page.goto(f"{base_url}/admin/login/")
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill("x")
+    page.locator("#id_password").press("Enter")
+    page.wait_for_url(f"{base_url}/admin/")
+
+
+def open_more_actions(page):
+    """The editor's footer: the main action, and the others behind « More actions »."""
+    page.locator("footer .w-dropdown-button").get_by_role("button", name="Plus d'actions").click()
+
+
+def test_a_draft_goes_from_redaction_to_review_to_live(live_server, chromium, newsroom):
+    base = live_server.url
+    writer = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="fr-CA")
+    page = writer.new_page()
+    page.set_default_timeout(15_000)
+    log_in(page, base, "redaction")
+    page.goto(f"{base}/admin/pages/add/news/newspage/{newsroom.pk}/")
+    page.locator("#id_title").fill(TITLE)
+    page.locator("#id_date").fill("2026-11-20")
+    page.locator("#id_category").select_option(label="Partenariats")
+    page.locator("#id_summary").fill("Une entente pour mieux servir les coopératives.")
+    # The body: add a paragraph block and type in it.
+    page.locator(".c-sf-add-button").first.click()
+    page.get_by_role("option", name="Paragraphe").click()
+    editor = page.locator(".public-DraftEditor-content").first
+    editor.click()
+    page.keyboard.type("Le Consortium et son partenaire unissent leurs forces.")
+    page.wait_for_function(
+        "() => document.querySelector('[name=\"body-0-value\"]').value.includes('unissent')"
+    )
+    open_more_actions(page)
+    page.get_by_role("button", name=re.compile("Soumettre à Révision éditoriale")).click()
+    page.wait_for_url(re.compile(r"/admin/pages/\d+/"))
+    article = NewsPage.objects.get(title=TITLE)
+    assert not article.live
+    assert article.workflow_states.get().status == "in_progress"
+    writer.close()
+
+    reviewer = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="fr-CA")
+    page = reviewer.new_page()
+    page.set_default_timeout(15_000)
+    log_in(page, base, "communications")
+    page.goto(f"{base}/admin/pages/{article.pk}/edit/")
+    open_more_actions(page)
+    with page.expect_navigation():
+        page.locator('button[data-workflow-action-name="approve"]').first.click()
+    article.refresh_from_db()
+    assert article.live
+    # Approving without editing left the writer as the author of the published revision.
+    assert article.live_revision.user.username == "redaction"
+    public = page.goto(f"{base}{article.url}")
+    assert public.status == 200
+    assert page.locator("h1").inner_text() == TITLE
+    reviewer.close()
