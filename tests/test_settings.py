@@ -10,6 +10,7 @@ django.setup()
 from django.conf import settings
 default_cache = settings.CACHES["default"]["BACKEND"]
 print(settings.DATABASES["default"]["ENGINE"], settings.DEBUG, default_cache)
+print(settings.SESSION_ENGINE)
 """
 
 
@@ -62,6 +63,7 @@ def test_production_starts_when_configured():
         "django.db.backends.sqlite3",
         "False",
         "django.core.cache.backends.redis.RedisCache",
+        "django.contrib.sessions.backends.cached_db",
     ]
 
 

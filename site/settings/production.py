@@ -21,14 +21,18 @@ def require_setting(name: str, value):
 
 
 SECRET_KEY = require_setting("SECRET_KEY", env.str("SECRET_KEY", default=""))
-if SECRET_KEY.startswith(("dev-only", "test-only")) or len(SECRET_KEY) < 32:
+if SECRET_KEY.startswith(("dev-only", "test-only")) or len(SECRET_KEY) < 50:
     raise SystemExit(
-        "SECRET_KEY is not a real key: production needs at least 32 random characters."
+        "SECRET_KEY is not a real key: production needs at least 50 random characters."
     )
 ALLOWED_HOSTS = require_setting("ALLOWED_HOSTS", env.list("ALLOWED_HOSTS", default=[]))
 CSRF_TRUSTED_ORIGINS = env.list(
     "CSRF_TRUSTED_ORIGINS", default=[f"https://{host}" for host in ALLOWED_HOSTS]
 )
+
+# Sessions read from the cache (Redis), written through to the database: a Redis restart
+# logs nobody out, and every app server sees the same sessions.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True

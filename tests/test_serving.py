@@ -1,0 +1,99 @@
+"""Production serving: gunicorn with its configuration file, `check --deploy` clean."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from django.conf import settings
+
+from tests.processes import CONFIG_VARIABLES
+
+PRODUCTION = {
+    "DJANGO_SETTINGS_MODULE": "consortium.settings.production",
+    "SECRET_KEY": "k3y-f0r-t3sts-Zq8#Lm2@Wx9!Rt5&Yp7*Nc4^Bv6%Hd1$Gs0+Fj",
+    "ALLOWED_HOSTS": "127.0.0.1,leconsortium.coop",
+}
+
+
+# Set by the browser tests' fixture for Playwright's event loop; never in deployment.
+NOT_IN_DEPLOYMENT = {"DJANGO_ALLOW_ASYNC_UNSAFE"}
+
+
+def production_env(**extra) -> dict[str, str]:
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in CONFIG_VARIABLES | NOT_IN_DEPLOYMENT
+    }
+    env.update(PRODUCTION, **extra)
+    return env
+
+
+def test_check_deploy_is_clean_with_production_settings(tmp_path):
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        env=production_env(DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}"),
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_the_gunicorn_configuration_reads_the_environment():
+    config = {}
+    source = Path(settings.BASE_DIR, "site", "gunicorn.conf.py").read_text()
+    previous = dict(os.environ)
+    os.environ.update(WEB_CONCURRENCY="3", GUNICORN_MAX_REQUESTS="500", PORT="8123")
+    try:
+        exec(compile(source, "gunicorn.conf.py", "exec"), config)  # noqa: S102
+    finally:
+        os.environ.clear()
+        os.environ.update(previous)
+    assert config["workers"] == 3 and config["bind"] == "0.0.0.0:8123"
+    assert config["max_requests"] == 500 and config["max_requests_jitter"] == 100
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_gunicorn_serves_the_site_with_its_configuration(tmp_path):
+    port = free_port()
+    server = subprocess.Popen(  # noqa: S603
+        [sys.executable, "-m", "gunicorn", "-c", "site/gunicorn.conf.py", "consortium.wsgi"],
+        env=production_env(
+            DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+            GUNICORN_BIND=f"127.0.0.1:{port}",
+            WEB_CONCURRENCY="2",
+        ),
+        cwd=settings.BASE_DIR,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{port}/healthz", headers={"X-Forwarded-Proto": "https"}
+        )
+        for _attempt in range(100):
+            try:
+                with urllib.request.urlopen(request, timeout=5) as response:  # noqa: S310
+                    assert response.status == 200
+                    assert b'"status": "ok"' in response.read()
+                    break
+            except OSError:
+                time.sleep(0.2)
+        else:
+            raise AssertionError("gunicorn did not answer")
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=30)[0].decode()
+    assert "Booting worker" in output and output.count("Booting worker") >= 2
