@@ -14,6 +14,7 @@ these groups has any permission on membership applications, so they cannot reach
 """
 
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
 EDITORS_GROUP = "Rédaction"
@@ -76,7 +77,22 @@ DEMO_ACCOUNTS = [
 ]
 
 
+# A permission that a library creates in a data migration rather than from a model's
+# Meta: a database flushed after migrating (transactional tests do it) loses it, and
+# Django does not make it again, so it is made here when missing, as the migration does.
+MIGRATION_PERMISSIONS = {
+    ("wagtail_localize", "submit_translation"): ("translation", "Can submit translations"),
+}
+
+
 def _permission(app: str, codename: str) -> Permission:
+    if (app, codename) in MIGRATION_PERMISSIONS:
+        model, name = MIGRATION_PERMISSIONS[(app, codename)]
+        content_type, _created = ContentType.objects.get_or_create(app_label=app, model=model)
+        permission, _created = Permission.objects.get_or_create(
+            content_type=content_type, codename=codename, defaults={"name": name}
+        )
+        return permission
     return Permission.objects.get(content_type__app_label=app, codename=codename)
 
 

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
+    "csp",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -54,6 +55,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -181,3 +184,25 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 PHONENUMBER_DEFAULT_REGION = "CA"
 CSRF_FAILURE_VIEW = "consortium.views.csrf_failure"
+
+# Security headers (consortium.security_headers explains each choice).
+from consortium.security_headers import (  # noqa: E402
+    content_security_policy,
+    permissions_policy,
+)
+
+CONTENT_SECURITY_POLICY = content_security_policy(
+    img_hosts=env.list("CSP_IMG_HOSTS", default=[]),
+    frame_hosts=env.list(
+        "CSP_FRAME_HOSTS",
+        default=[
+            "https://www.youtube-nocookie.com",
+            "https://www.youtube.com",
+            "https://player.vimeo.com",
+        ],
+    ),
+)
+PERMISSIONS_POLICY = permissions_policy()
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
