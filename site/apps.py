@@ -9,3 +9,8 @@ class ConsortiumConfig(AppConfig):
     label = "consortium"
     verbose_name = _("Site")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import cache_purge
+
+        cache_purge.connect()
