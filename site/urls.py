@@ -18,6 +18,7 @@ from home import views as home_views
 from membership import views as membership_views
 
 from . import views
+from .admin_login import ThrottledLoginView
 from .sitemaps import PagesSitemap
 
 urlpatterns = [
@@ -25,6 +26,8 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PagesSitemap}}, name="sitemap"),
+    # Before Wagtail's own: the same login, throttled (consortium.admin_login).
+    path("admin/login/", ThrottledLoginView.as_view(), name="wagtailadmin_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # Membership attachments: private files, served only to the committee (never MEDIA_URL).

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "consortium.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
@@ -226,3 +227,8 @@ if env.str("CLOUDFLARE_BEARER_TOKEN", default=""):
         "BEARER_TOKEN": env.str("CLOUDFLARE_BEARER_TOKEN"),
         "ZONEID": env.str("CLOUDFLARE_ZONE_ID"),
     }
+
+# The admin's login: failed attempts per IP address before a pause (consortium.admin_login).
+ADMIN_LOGIN_RATE_LIMIT = env.str("ADMIN_LOGIN_RATE_LIMIT", default="5/m")
+# Image uploads: bitmap formats only. SVG files can carry scripts, so they are not accepted.
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]

@@ -69,4 +69,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    # Django's « Not Found: <path> » warnings would write personal links' tokens to the
+    # logs; every request already has its line (consortium.request_log). Errors still go.
+    "loggers": {"django.request": {"level": "ERROR"}},
 }

@@ -1,0 +1,50 @@
+"""One structured log line per request, with a request id and no personal data.
+
+The line is JSON on the `consortium.requests` logger: request id (the load balancer's
+`X-Request-ID` when it sends a well-formed one, else a new one, echoed back in the
+response), method, path without the query string (queries can hold search terms or the
+signed tokens of personal links), status, duration in milliseconds, and whether the
+visitor was signed in (a yes/no, never who). No IP address, no user name, no cookie.
+"""
+
+import json
+import logging
+import re
+import time
+import uuid
+
+logger = logging.getLogger("consortium.requests")
+REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
+# The only path whose segments are secrets: the applicant's personal link.
+SECRET_SEGMENT = re.compile(r"/(complement|more-information)/[^/]+/")
+
+
+def request_id(request) -> str:
+    given = request.headers.get("X-Request-ID", "")
+    return given if REQUEST_ID.match(given) else uuid.uuid4().hex
+
+
+def loggable_path(path: str) -> str:
+    return SECRET_SEGMENT.sub(r"/\1/…/", path)
+
+
+class RequestLogMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        started = time.perf_counter()
+        request.request_id = request_id(request)
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        line = {
+            "request_id": request.request_id,
+            "method": request.method,
+            "path": loggable_path(request.path),
+            "status": response.status_code,
+            "duration_ms": round((time.perf_counter() - started) * 1000, 1),
+            "signed_in": bool(user is not None and user.is_authenticated),
+        }
+        logger.info(json.dumps(line, ensure_ascii=False))
+        response["X-Request-ID"] = request.request_id
+        return response
