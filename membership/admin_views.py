@@ -7,12 +7,10 @@ audit log (the application's history page shows that timeline). Reading (the det
 JSON export) needs the model's « view » permission; acting needs « review ».
 """
 
-import json
-
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -25,12 +23,11 @@ from wagtail.log_actions import log
 
 from .choices import Status
 from .models import MembershipApplication
+from .permissions import REVIEW_PERMISSION, VIEW_PERMISSION
 from .portability import applicant_data
 from .review import add_note, assign, display_name, reviewers
-from .views import VIEW_PERMISSION
 from .workflow import TransitionNotAllowed, allowed_transitions, change_status
 
-REVIEW_PERMISSION = "membership.review_membershipapplication"
 EXPORTED = "membership.exported"
 
 
@@ -87,12 +84,12 @@ class ApplicationInspectView(InspectView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         application = self.object
-        if self.request.user.has_perm(REVIEW_PERMISSION) and allowed_transitions(
-            application.status
-        ):
-            context["status_form"] = StatusForm(current=application.status)
-            context["status_url"] = reverse("membership_applications:status", args=[application.pk])
         if self.request.user.has_perm(REVIEW_PERMISSION):
+            if allowed_transitions(application.status):
+                context["status_form"] = StatusForm(current=application.status)
+                context["status_url"] = reverse(
+                    "membership_applications:status", args=[application.pk]
+                )
             context["assign_form"] = AssignForm(initial={"reviewer": application.assigned_to_id})
             context["assign_url"] = reverse("membership_applications:assign", args=[application.pk])
             context["note_form"] = NoteForm()
@@ -115,11 +112,15 @@ class ApplicationHistoryView(HistoryView):
     any_permission_required = ["view"]
 
 
-@require_POST
-def change_status_view(request, pk):
+def _reviewable(request, pk):
     if not request.user.has_perm(REVIEW_PERMISSION):
         raise PermissionDenied
-    application = get_object_or_404(MembershipApplication, pk=pk)
+    return get_object_or_404(MembershipApplication, pk=pk)
+
+
+@require_POST
+def change_status_view(request, pk):
+    application = _reviewable(request, pk)
     inspect_url = reverse("membership_applications:inspect", args=[pk])
     form = StatusForm(request.POST, current=application.status)
     if not form.is_valid():
@@ -145,12 +146,6 @@ def change_status_view(request, pk):
         },
     )
     return redirect(inspect_url)
-
-
-def _reviewable(request, pk):
-    if not request.user.has_perm(REVIEW_PERMISSION):
-        raise PermissionDenied
-    return get_object_or_404(MembershipApplication, pk=pk)
 
 
 @require_POST
@@ -193,9 +188,6 @@ def export_json_view(request, pk):
     application = get_object_or_404(MembershipApplication, pk=pk)
     data = applicant_data(application)
     log(instance=application, action=EXPORTED, user=request.user)
-    response = HttpResponse(
-        json.dumps(data, ensure_ascii=False, indent=2, default=str),
-        content_type="application/json; charset=utf-8",
-    )
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2})
     response["Content-Disposition"] = f'attachment; filename="{application.reference}.json"'
     return response

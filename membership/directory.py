@@ -40,21 +40,13 @@ def listed_members():
 def directory(params: QueryDict) -> dict:
     """The context of the directory page for the query string ``params``."""
     form = DirectoryFilterForm(params)
-    chosen = {}
-    if form.is_valid():
-        chosen = {name: value for name, value in form.cleaned_data.items() if value}
-    else:
-        # Keep the values that are valid; drop the others (and show the whole list for them).
-        form = DirectoryFilterForm(
-            {name: params.get(name) for name in form.fields if name not in form.errors}
-        )
-        form.is_valid()
-        chosen = {name: value for name, value in form.cleaned_data.items() if value}
+    form.is_valid()  # an invalid value is left out of cleaned_data, so it filters nothing
+    chosen = {name: value for name, value in form.cleaned_data.items() if value}
     members = listed_members().filter(**chosen)
     page = Paginator(members, MEMBERS_PER_PAGE).get_page(params.get("page"))
     return {
         "filter_form": form,
         "members": page,
         "is_filtered": bool(chosen),
-        "filter_query": "".join(f"{part}&" for part in [urlencode(chosen)] if part),
+        "filter_query": f"{urlencode(chosen)}&" if chosen else "",
     }

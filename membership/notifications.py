@@ -26,15 +26,6 @@ logger = logging.getLogger(__name__)
 MAX_ATTEMPTS = 8
 
 
-def enqueue_pending(application_id: int | None = None):
-    """Hand the pending emails (of one application, or all) to the task queue."""
-    pending = Notification.objects.filter(state=Notification.State.PENDING)
-    if application_id is not None:
-        pending = pending.filter(application_id=application_id)
-    for notification_id in pending.values_list("pk", flat=True):
-        send_notification.enqueue(notification_id)
-
-
 def _context(notification: Notification) -> dict:
     """What the templates of an email use: the application, the shared note, the links."""
     from consortium.models import OrganisationSettings

@@ -13,10 +13,8 @@ from functools import partial
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
 from django.core import signing
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
@@ -26,6 +24,7 @@ from consortium.models import OrganisationSettings
 
 from .choices import Status
 from .models import InfoRequest, InternalNote, Member, MembershipApplication, Notification
+from .permissions import REVIEW_PERMISSION
 
 ASSIGNED = "membership.assigned"
 INFO_REQUEST_SALT = "membership.info-request"
@@ -59,18 +58,9 @@ def _staff_recipient(application) -> str:
 
 def reviewers():
     """The active users who may act on applications (the committee and administrators)."""
-    permission = Permission.objects.get(
-        content_type__app_label="membership", codename="review_membershipapplication"
-    )
     return (
         get_user_model()
-        .objects.filter(is_active=True)
-        .filter(
-            Q(is_superuser=True)
-            | Q(groups__permissions=permission)
-            | Q(user_permissions=permission)
-        )
-        .distinct()
+        .objects.with_perm(REVIEW_PERMISSION, include_superusers=True, is_active=True)
         .order_by("first_name", "last_name", "username")
     )
 

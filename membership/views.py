@@ -19,14 +19,12 @@ from consortium.models import OrganisationSettings
 
 from .forms import ApplicationForm, InfoResponseForm
 from .models import Attachment
+from .permissions import VIEW_PERMISSION
 from .review import InvalidLink, complete_info_request, resolve_link
 from .services import submit_application
 
 logger = logging.getLogger(__name__)
 REFERENCE_SALT = "membership.thanks"
-# Reading applications (and their files) is the model's « view » permission; changing
-# their status is « review » (membership.admin_views).
-VIEW_PERMISSION = "membership.view_membershipapplication"
 
 
 def _policy(request) -> tuple[str, str]:

@@ -32,8 +32,8 @@ from .admin_views import (
 )
 from .choices import OPEN_STATUSES, Status
 from .models import APPLICANT_FIELDS, MembershipApplication
+from .permissions import VIEW_PERMISSION
 from .review import display_name
-from .views import VIEW_PERMISSION
 
 READ_ONLY_ACTIONS = {"add", "change", "delete"}
 
@@ -94,7 +94,8 @@ def new_applications_count() -> int:
 
 
 class ApplicationsMenuItem(MenuItem):
-    """The menu item, with the number of new (« Soumise ») applications as its badge."""
+    """The menu item, with the number of new (« Soumise ») applications as its badge: one
+    COUNT on the status index per admin page, for readers of applications only."""
 
     def is_shown(self, request):
         return request.user.has_perm(VIEW_PERMISSION)

@@ -7,8 +7,8 @@ from wagtail.log_actions import LogFormatter
 
 from .admin_views import EXPORTED
 from .choices import Status
+from .permissions import VIEW_PERMISSION
 from .review import ASSIGNED
-from .views import VIEW_PERMISSION
 from .workflow import STATUS_CHANGED
 
 

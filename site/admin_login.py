@@ -7,6 +7,7 @@ password right is not locked out by someone else's typos.
 """
 
 from django.conf import settings
+from django.contrib import messages
 from django.utils.translation import gettext as _
 from django_ratelimit.core import get_usage
 from wagtail.admin.views.account import LoginView
@@ -31,9 +32,14 @@ class ThrottledLoginView(LoginView):
 
     def post(self, request, *args, **kwargs):
         if self._limited():
-            form = self.get_form()
-            form.errors.clear()
-            form.add_error(None, _("Too many failed attempts from your connection: wait a minute."))
+            # No authentication at all (no password hashing for the attacker): an unbound
+            # form that keeps the user name typed, and the reason as a message.
+            form = self.get_form_class()(
+                request=request, initial={"username": request.POST.get("username", "")}
+            )
+            messages.error(
+                request, _("Too many failed attempts from your connection: wait a minute.")
+            )
             return self.render_to_response(self.get_context_data(form=form), status=429)
         return super().post(request, *args, **kwargs)
 

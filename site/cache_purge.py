@@ -28,9 +28,12 @@ def affected_pages(page) -> list:
     return pages
 
 
+def purging() -> bool:
+    """A backend is configured (the handlers do nothing else otherwise: no query)."""
+    return bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
+
+
 def purge(pages=(), urls=()) -> None:
-    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
-        return
     batch = PurgeBatch()
     batch.add_pages(pages)
     batch.add_urls(urls)
@@ -38,23 +41,22 @@ def purge(pages=(), urls=()) -> None:
 
 
 def on_publish_or_unpublish(sender, instance, **kwargs):
-    purge(pages=affected_pages(instance))
+    if purging():
+        purge(pages=affected_pages(instance))
 
 
-def on_move(sender, instance, parent_page_before, parent_page_after, url_path_before, **kw):
-    old_urls = []
-    site_id, root_url, _path = instance.get_url_parts() or (None, None, None)
-    if root_url:
-        # The old address, rebuilt from the old url_path the same way as the new one.
-        old = Page(url_path=url_path_before, locale_id=instance.locale_id, depth=instance.depth)
-        parts = old.get_url_parts()
-        if parts:
-            old_urls.append(parts[1] + parts[2])
+def on_move(sender, instance, parent_page_before, url_path_before, **kwargs):
+    if not purging():
+        return
+    # The old address, built from the old url_path the same way as the new one.
+    old = Page(url_path=url_path_before, locale_id=instance.locale_id, depth=instance.depth)
+    parts = old.get_url_parts()
+    old_urls = [parts[1] + parts[2]] if parts else []
     purge(pages=[*affected_pages(instance), parent_page_before], urls=old_urls)
 
 
 def on_delete(sender, instance, **kwargs):
-    if isinstance(instance, Page) and instance.live:
+    if isinstance(instance, Page) and instance.live and purging():
         purge(pages=affected_pages(instance))
 
 

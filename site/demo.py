@@ -13,7 +13,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.models import Locale, Page
 
-from . import roles
+from . import editorial_workflow, roles
 from .models import NavigationMenu, Office, OrganisationSettings, SiteTexts
 from .translation import translate
 
@@ -161,12 +161,9 @@ def ensure_editorial_groups(ctx: DemoContext):
 
 def ensure_editorial_workflow(ctx: DemoContext):
     """« Révision éditoriale » on every page (after the groups and the home pages)."""
-    from .editorial_workflow import WORKFLOW_NAME
-    from .editorial_workflow import ensure_editorial_workflow as ensure
-
-    _workflow, created = ensure()
+    _workflow, created = editorial_workflow.ensure_editorial_workflow()
     if created:
-        ctx.created(f"workflow {WORKFLOW_NAME}")
+        ctx.created(f"workflow {editorial_workflow.WORKFLOW_NAME}")
 
 
 def ensure_demo_accounts(ctx: DemoContext) -> list[tuple[str, str]]:
