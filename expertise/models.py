@@ -13,6 +13,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from consortium.page_forms import LocalizedChoicesPageForm
 from consortium.validators import require_alt_text
+from consortium.view_restrictions import CachedViewRestrictionsMixin
 from home.models import PAGE_TRANSLATABLE_FIELDS
 
 FAMILIES = [
@@ -82,7 +83,7 @@ class TeamMember(TranslatableMixin, models.Model):
         require_alt_text(self.photo_id, self.photo_alt, "photo_alt")
 
 
-class ExpertiseIndexPage(Page):
+class ExpertiseIndexPage(CachedViewRestrictionsMixin, Page):
     """« Nos expertises »: every field, grouped by family."""
 
     intro = models.TextField(_("introduction"), max_length=600, blank=True)
@@ -113,7 +114,7 @@ class ExpertiseIndexPage(Page):
         return context
 
 
-class ExpertisePage(Page):
+class ExpertisePage(CachedViewRestrictionsMixin, Page):
     """A field of expertise: what the experts do, typical mandates, who to contact."""
 
     family = models.CharField(_("family"), max_length=20, choices=FAMILIES)

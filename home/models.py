@@ -9,6 +9,8 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from consortium.view_restrictions import CachedViewRestrictionsMixin
+
 from .blocks import KeyFigureBlock, SectionBlocks
 
 PAGE_TRANSLATABLE_FIELDS = [
@@ -28,7 +30,7 @@ def validate_link_target(value: str):
         )
 
 
-class HomePage(Page):
+class HomePage(CachedViewRestrictionsMixin, Page):
     """The site root in each language: mission, key figures and a call to action.
 
     One per language: the French page is the source, the English one its translation,
@@ -150,7 +152,7 @@ class HomePage(Page):
         return self.cta_url
 
 
-class IntroBodyPage(Page):
+class IntroBodyPage(CachedViewRestrictionsMixin, Page):
     """What every institutional page has: an introduction and a body of sections, both
     translated. Abstract: each page type below adds its own rules and fields."""
 

@@ -20,6 +20,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail_localize.fields import TranslatableField
 
+from consortium.view_restrictions import CachedViewRestrictionsMixin
 from home.blocks import SectionBlocks
 from home.models import PAGE_TRANSLATABLE_FIELDS
 
@@ -35,7 +36,7 @@ class CategoryBlock(blocks.StructBlock):
         label = _("Membership category")
 
 
-class MembershipPage(RoutablePageMixin, Page):
+class MembershipPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     """« Devenir membre »: categories, benefits, conditions, juste coût, and the form.
 
     The categories are an editable list; the form offers them as its choices, so a new
@@ -105,7 +106,7 @@ class MembershipPage(RoutablePageMixin, Page):
         return info_received_view(self, request)
 
 
-class MemberDirectoryPage(Page):
+class MemberDirectoryPage(CachedViewRestrictionsMixin, Page):
     """« Nos membres »: the member organisations that agreed to be listed, filterable by
     region and legal form (membership.directory)."""
 

@@ -2,21 +2,24 @@
 
 from django import forms
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.queryset import FakeQuerySet
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
+from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from consortium.validators import require_alt_text
+from consortium.view_restrictions import CachedViewRestrictionsMixin
 from home.models import PAGE_TRANSLATABLE_FIELDS
 
 from .blocks import NewsBodyBlock
@@ -58,7 +61,7 @@ class NewsPageTag(TaggedItemBase):
     )
 
 
-class NewsIndexPage(RoutablePageMixin, Page):
+class NewsIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     """« Actualités et conseils »: the listing (filters, pagination) and the RSS feed."""
 
     intro = models.TextField(_("introduction"), max_length=500, blank=True)
@@ -106,7 +109,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
         return NewsFeed(self)(request)
 
 
-class NewsPage(RoutablePageMixin, Page):
+class NewsPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     """An article: date, category, tags, summary, image, body, byline, related articles."""
 
     date = models.DateField(_("publication date"), default=timezone.localdate)
@@ -211,28 +214,51 @@ class NewsPage(RoutablePageMixin, Page):
         require_alt_text(self.featured_image_id, self.featured_image_alt, "featured_image_alt")
 
     def related_articles(self) -> list["NewsPage"]:
-        """The editor's choice, else the latest articles of the same category."""
-        keys = [link.page.translation_key for link in self.related_links.select_related("page")]
-        if keys:
-            in_my_language = {
-                page.translation_key: page
-                for page in NewsPage.objects.live()
-                .filter(translation_key__in=keys, locale_id=self.locale_id)
-                .select_related("category", "featured_image")
-                .prefetch_related("featured_image__renditions")
-            }
-            chosen = [in_my_language[key] for key in keys if key in in_my_language]
-            if chosen:
-                return chosen[:RELATED_COUNT]
-        if not self.category_id:
-            return []
-        return list(
+        """The editor's choice (``related_links``), in the reader's language and the editor's
+        order, else — when none of them is live in this language — the latest articles of
+        the same category.
+
+        Saved links are read in the same query as the articles (subqueries): one query,
+        plus the images' renditions. A preview's links live in memory (modelcluster) and
+        are read from there.
+        """
+        articles = (
             NewsPage.objects.live()
-            .sibling_of(self, inclusive=False)
-            .filter(category_id=self.category_id)
+            .filter(locale_id=self.locale_id)
             .select_related("category", "featured_image")
             .prefetch_related("featured_image__renditions")
-            .order_by("-date", "-pk")[:RELATED_COUNT]
+        )
+        links = self.related_links.all()
+        if isinstance(links, FakeQuerySet):
+            keys = [link.page.translation_key for link in links]
+            by_key = {
+                page.translation_key: page for page in articles.filter(translation_key__in=keys)
+            }
+            chosen = [by_key[key] for key in keys if key in by_key]
+            if chosen or not self.category_id:
+                return chosen[:RELATED_COUNT]
+            return list(self._same_category(articles)[:RELATED_COUNT])
+        saved = NewsPageRelatedLink.objects.filter(source_id=self.pk)
+        chosen = Q(translation_key__in=saved.values("page__translation_key"))
+        wanted = chosen
+        if self.category_id:
+            none_chosen = ~Exists(articles.filter(chosen))
+            same_category = NewsPage.objects.sibling_of_q(self, inclusive=False) & Q(
+                category_id=self.category_id
+            )
+            wanted = chosen | (none_chosen & same_category)
+        order = saved.filter(page__translation_key=OuterRef("translation_key"))
+        return list(
+            articles.filter(wanted)
+            .annotate(link_order=Subquery(order.order_by("sort_order").values("sort_order")[:1]))
+            .order_by(F("link_order").asc(nulls_last=True), "-date", "-pk")[:RELATED_COUNT]
+        )
+
+    def _same_category(self, articles):
+        return (
+            articles.sibling_of(self, inclusive=False)
+            .filter(category_id=self.category_id)
+            .order_by("-date", "-pk")
         )
 
     def feedback_tally(self) -> dict[str, int]:
@@ -240,8 +266,20 @@ class NewsPage(RoutablePageMixin, Page):
             yes=Count("pk", filter=Q(helpful=True)), no=Count("pk", filter=Q(helpful=False))
         )
 
+    def prefetch_featured_image(self) -> None:
+        """The featured image with all its renditions in two queries (the page shows it,
+        its social card and its structured data each in a size of its own)."""
+        if self.featured_image_id and not NewsPage.featured_image.is_cached(self):
+            self.featured_image = (
+                get_image_model()
+                .objects.prefetch_related("renditions")
+                .filter(pk=self.featured_image_id)
+                .first()
+            )
+
     @path("")
     def article(self, request):
+        self.prefetch_featured_image()
         return self.render(request)
 
     @path("vote/")

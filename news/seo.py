@@ -2,6 +2,7 @@
 
 from django.conf import settings
 
+from consortium.i18n import current_language
 from consortium.seo import SOCIAL_IMAGE_SPEC
 
 
@@ -18,7 +19,9 @@ def news_article_data(request, page) -> dict:
         "description": page.summary,
         "datePublished": page.date.isoformat(),
         "dateModified": (page.last_published_at or page.date).isoformat(),
-        "inLanguage": page.locale.language_code,
+        # Pages are served under their own language's prefix: the active language is the
+        # page's (and costs no query, unlike page.locale).
+        "inLanguage": current_language(),
         "mainEntityOfPage": url,
         "url": url,
         "publisher": {"@type": "Organization", "name": settings.WAGTAIL_SITE_NAME},

@@ -11,6 +11,7 @@ class ConsortiumConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import cache_purge
+        from . import cache_purge, chrome_cache
 
         cache_purge.connect()
+        chrome_cache.connect()

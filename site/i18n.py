@@ -43,11 +43,18 @@ def live_translations(page: Page) -> dict[str, Page]:
 def localized_homes(request) -> dict[str, Page]:
     """The site's home page in every language that has a live one, by language code.
 
-    Memoised on the request: the header, the switcher and the 404 page all ask for it.
+    Kept in the chrome cache until content changes (every page's header links to it), and
+    memoised on the request: the header, the switcher and the 404 page all ask for it.
     """
     if not hasattr(request, "_localized_homes"):
+        from . import chrome_cache
+
         site = Site.find_for_request(request)
-        request._localized_homes = live_translations(site.root_page) if site else {}
+        request._localized_homes = (
+            chrome_cache.cached("homes", lambda: live_translations(site.root_page), site.pk)
+            if site
+            else {}
+        )
     return request._localized_homes
 
 

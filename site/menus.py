@@ -1,7 +1,9 @@
 """The menus as the reader sees them: in their language, with the current page marked.
 
 Both menus are read in one query and their pages localised in one more, whatever the number
-of items; the result is memoised on the request (the header and the footer both ask).
+of items; the links are then kept in the chrome cache (``consortium.chrome_cache``) until
+content changes, and only the current page's marking is worked out per request (memoised on
+it: the header and the footer both ask).
 When the reader's language has no menu yet (a translation not made), the default
 language's menu is used with its pages localised, and its custom labels — words of the
 other language — give way to the pages' own titles.
@@ -9,9 +11,9 @@ other language — give way to the pages' own titles.
 
 from dataclasses import dataclass
 
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
-from . import i18n
+from . import chrome_cache, i18n
 from .models import NavigationMenu
 
 
@@ -24,8 +26,24 @@ class MenuLink:
     current: str = ""
 
 
-def _current_marker(target: Page, page: Page | None) -> str:
-    if page is None or not page.id:
+@dataclass(frozen=True)
+class _Target:
+    """What the current-page marking needs of a menu's page (cached with the links)."""
+
+    id: int
+    depth: int
+    url_path: str
+
+
+@dataclass(frozen=True)
+class _CachedLink:
+    label: str
+    url: str
+    target: _Target | None
+
+
+def _current_marker(target: _Target | None, page: Page | None) -> str:
+    if target is None or page is None or not page.id:
         return ""
     if target.id == page.id:
         return "page"
@@ -64,22 +82,22 @@ def _page_ids(menu: NavigationMenu) -> list[int]:
     ]
 
 
-def _links(menu: NavigationMenu, own_language: bool, pages, request, page) -> list[MenuLink]:
+def _links(menu: NavigationMenu, own_language: bool, pages, request) -> list[_CachedLink]:
     links = []
     for item in menu.items.raw_data:
         value = item["value"]
         if item["type"] == "link":
-            links.append(MenuLink(label=value["label"], url=value["url"]))
+            links.append(_CachedLink(label=value["label"], url=value["url"], target=None))
             continue
         target = pages.get(value.get("page"))
         if target is None:  # unpublished or deleted since the menu was written
             continue
         label = value.get("label") if own_language else ""
         links.append(
-            MenuLink(
+            _CachedLink(
                 label=label or target.title,
                 url=target.get_url(request),
-                current=_current_marker(target, page),
+                target=_Target(target.id, target.depth, target.url_path),
             )
         )
     return links
@@ -88,10 +106,21 @@ def _links(menu: NavigationMenu, own_language: bool, pages, request, page) -> li
 def menus(request, page: Page | None) -> dict[str, list[MenuLink]]:
     """{"main": [...], "footer": [...]} for this request (memoised on it)."""
     if not hasattr(request, "_menus"):
-        chosen = _menus_by_slot()
-        page_ids = [page_id for menu, _own in chosen.values() for page_id in _page_ids(menu)]
-        pages = i18n.localized_page_map(page_ids)
+        site = Site.find_for_request(request)
+        cached = chrome_cache.cached(
+            "menus", lambda: _build(request), i18n.current_language(), site.pk if site else ""
+        )
         request._menus = {
-            slot: _links(menu, own, pages, request, page) for slot, (menu, own) in chosen.items()
+            slot: [
+                MenuLink(link.label, link.url, _current_marker(link.target, page)) for link in links
+            ]
+            for slot, links in cached.items()
         }
     return request._menus
+
+
+def _build(request) -> dict[str, list[_CachedLink]]:
+    chosen = _menus_by_slot()
+    page_ids = [page_id for menu, _own in chosen.values() for page_id in _page_ids(menu)]
+    pages = i18n.localized_page_map(page_ids)
+    return {slot: _links(menu, own, pages, request) for slot, (menu, own) in chosen.items()}

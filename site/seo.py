@@ -3,7 +3,16 @@ Open Graph and Twitter card. Works for any page type; articles add their image."
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_lazy as _
+
 from .i18n import current_language
+
+# Every page has a description (search engines show it; Lighthouse asks for it): the page's
+# own when it has one (SEO description, summary, introduction), else the site's.
+SITE_DESCRIPTION = _(
+    "A Québec solidarity cooperative that gives cooperatives, mutuals and non-profits shared "
+    "access to some fifty experts in about twenty fields, at fair cost."
+)
 
 OG_LOCALES = {"fr": "fr_CA", "en": "en_CA"}
 # One rendition serves Open Graph, Twitter cards and JSON-LD (1.91:1, as the networks crop).
@@ -26,7 +35,7 @@ def _description(page) -> str:
         value = getattr(page, attribute, "")
         if value:
             return value.strip()
-    return ""
+    return str(SITE_DESCRIPTION)
 
 
 def page_meta(request, page) -> PageMeta:

@@ -8,7 +8,7 @@ the search (`/fr/recherche/`, `/en/search/`, a translated URL) and Wagtail's pag
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -17,7 +17,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from home import views as home_views
 from membership import views as membership_views
 
-from . import views
+from . import routing, views
 from .admin_login import ThrottledLoginView
 from .sitemaps import PagesSitemap
 
@@ -45,6 +45,9 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path(_("search/"), home_views.search, name="search"),
+    # Before Wagtail's own: the same view, with fewer queries to find the page
+    # (consortium.routing).
+    re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

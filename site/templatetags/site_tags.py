@@ -3,7 +3,7 @@
 from django import template
 from wagtail.models import Page
 
-from consortium import formatting, i18n, localized_settings, menus, seo
+from consortium import chrome_cache, formatting, i18n, localized_settings, menus, seo
 
 register = template.Library()
 
@@ -37,6 +37,12 @@ def localized_home(context):
 def site_menus(context):
     """The main and footer menus in the reader's language, current page marked."""
     return menus.menus(context["request"], _page(context))
+
+
+@register.simple_tag
+def chrome_version():
+    """The chrome cache's version, for ``{% cache %}`` fragments of the layout."""
+    return chrome_cache.version()
 
 
 @register.simple_tag(takes_context=True)
@@ -78,6 +84,12 @@ def absolute_url(context, page):
 def page_meta(context):
     page = _page(context)
     return seo.page_meta(context["request"], page) if page is not None else None
+
+
+@register.simple_tag
+def site_description():
+    """For pages that are not Wagtail pages (search, errors): the site's description."""
+    return seo.SITE_DESCRIPTION
 
 
 @register.filter

@@ -1,0 +1,90 @@
+"""The site chrome — menus, localised home pages, footer texts and contact details — read
+from the database once, then from the cache, until content changes.
+
+Every public page shows the same header and footer; building them costs about eight
+queries, more than the page's own content on most page types. They are kept in Django's
+cache (Redis in production, shared by every app server) under a *version*: any change that
+can alter them — a page published, unpublished, moved or deleted, a menu, the site texts,
+the contact settings, an office, a social link, a site or a language saved or deleted —
+moves the version on, so every server reads fresh chrome at its next request. Nothing is
+ever deleted key by key, so there is no key to forget; old versions expire on their own.
+
+Per-request parts (the current page marked in the menus, the language switcher of the page)
+are computed from the cached data, never cached themselves.
+"""
+
+import uuid
+
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+VERSION_KEY = "chrome:version"
+# Entries of a version nobody reads any more leave the cache after this long.
+TIMEOUT = 24 * 60 * 60
+
+
+def version() -> str:
+    """The current chrome version (one cache read; a new one when the cache was emptied)."""
+    current = cache.get(VERSION_KEY)
+    if current is None:
+        current = uuid.uuid4().hex
+        # add(): two servers starting at once agree on the first version.
+        if not cache.add(VERSION_KEY, current, timeout=None):
+            current = cache.get(VERSION_KEY, current)
+    return current
+
+
+def invalidate(*args, **kwargs) -> None:
+    """Move the version on: every cached piece of chrome is stale from now on."""
+    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+
+
+def cached(name: str, build, *parts):
+    """``build()``, kept under the current version and ``parts`` (language, site…).
+
+    The version is memoised for the duration of ``build``'s caller only: each call reads it,
+    so a change made by another server is seen at the next request.
+    """
+    key = ":".join(["chrome", version(), name, *(str(part) for part in parts)])
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, timeout=TIMEOUT)
+    return value
+
+
+def _chrome_models():
+    from wagtail.models import Locale, PageViewRestriction, Site
+
+    from .models import NavigationMenu, Office, OrganisationSettings, SiteTexts, SocialLink
+
+    return [
+        NavigationMenu,
+        SiteTexts,
+        OrganisationSettings,
+        Office,
+        SocialLink,
+        Site,
+        Locale,
+        PageViewRestriction,
+    ]
+
+
+def connect() -> None:
+    for model in _chrome_models():
+        for signal in (post_save, post_delete):
+            kind = "saved" if signal is post_save else "deleted"
+            signal.connect(invalidate, sender=model, dispatch_uid=f"chrome-{model.__name__}-{kind}")
+    page_published.connect(invalidate, dispatch_uid="chrome-page-published")
+    page_unpublished.connect(invalidate, dispatch_uid="chrome-page-unpublished")
+    post_page_move.connect(invalidate, dispatch_uid="chrome-page-moved")
+    # Any page model (the signal's sender is the specific class).
+    post_delete.connect(_on_page_delete, dispatch_uid="chrome-page-deleted")
+
+
+def _on_page_delete(sender, instance, **kwargs):
+    from wagtail.models import Page
+
+    if isinstance(instance, Page):
+        invalidate()

@@ -1,0 +1,241 @@
+"""Scale-out: two app servers (gunicorn on two loopback ports, production settings) share
+one PostgreSQL and one Redis, as behind a load balancer.
+
+Membership applications are sent to both at the same moment: none is lost or duplicated,
+and each gets its own reference. A page is then published through the admin of the first
+server and read through the second: the new title is served at once, in the page and in the
+menus (the site chrome lives in the shared Redis cache, consortium.chrome_cache).
+"""
+
+import io
+import re
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from http.cookies import SimpleCookie
+
+import pytest
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import PBKDF2PasswordHasher
+from django.core.management import call_command
+from django.db import connection
+from django.urls import reverse
+from wagtail.models import Page
+
+from membership.models import MembershipApplication
+from tests.test_serving import free_port, production_env
+
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+
+REDIS_URL = "redis://127.0.0.1:6379/14"
+PER_SERVER = 8
+PASSWORD = "deux-serveurs-1-mot-de-passe"  # noqa: S105
+
+
+class Browser:
+    """A small HTTP client for a server behind a TLS proxy: it says the request came over
+    HTTPS (X-Forwarded-Proto) and keeps its cookies itself, the Secure ones included."""
+
+    def __init__(self, port: int):
+        self.origin = f"https://127.0.0.1:{port}"
+        self.base = f"http://127.0.0.1:{port}"
+        self.cookies: dict[str, str] = {}
+
+    def request(self, path: str, data: dict | None = None):
+        body = urllib.parse.urlencode(data, doseq=True).encode() if data is not None else None
+        request = urllib.request.Request(self.base + path, data=body)  # noqa: S310
+        request.add_header("X-Forwarded-Proto", "https")
+        if body is not None:
+            request.add_header("Origin", self.origin)
+            request.add_header("Referer", self.origin + path)
+        if self.cookies:
+            request.add_header("Cookie", "; ".join(f"{k}={v}" for k, v in self.cookies.items()))
+        opener = urllib.request.build_opener(NoRedirect)
+        try:
+            response = opener.open(request, timeout=30)
+        except urllib.error.HTTPError as error:
+            response = error
+        for header in response.headers.get_all("Set-Cookie") or []:
+            for name, morsel in SimpleCookie(header).items():
+                self.cookies[name] = morsel.value
+        return response.status, response.headers, response.read().decode()
+
+    def csrf_token(self, path: str) -> str:
+        status, _headers, html = self.request(path)
+        assert status == 200, (path, status)
+        return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def database_url() -> str:
+    db = connection.settings_dict
+    return (
+        f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST'] or '127.0.0.1'}:"
+        f"{db['PORT'] or 5432}/{db['NAME']}"
+    )
+
+
+def start_server(port: int, env: dict) -> subprocess.Popen:
+    return subprocess.Popen(  # noqa: S603
+        [sys.executable, "-m", "gunicorn", "-c", "site/gunicorn.conf.py", "consortium.wsgi"],
+        env={**env, "GUNICORN_BIND": f"127.0.0.1:{port}"},
+        cwd=settings.BASE_DIR,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+
+
+def wait_until_up(port: int):
+    for _attempt in range(150):
+        try:
+            if Browser(port).request("/healthz")[0] == 200:
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise AssertionError(f"the server on port {port} did not answer")
+
+
+@pytest.fixture
+def servers(tmp_path):
+    import redis
+
+    redis.Redis.from_url(REDIS_URL).flushdb()
+    call_command("build_demo", stdout=io.StringIO())
+    # Hashed as production checks it (the tests' settings use a fast hasher it refuses).
+    user = get_user_model().objects.create_superuser("deux", "deux@example.org")
+    user.password = PBKDF2PasswordHasher().encode(PASSWORD, PBKDF2PasswordHasher().salt())
+    user.save()
+    env = production_env(
+        DATABASE_URL=database_url(),
+        REDIS_URL=REDIS_URL,
+        STATIC_ROOT=str(tmp_path / "static"),
+        MEDIA_ROOT=str(tmp_path / "media"),
+        PRIVATE_MEDIA_ROOT=str(tmp_path / "private"),
+        MEMBERSHIP_RATE_LIMIT="1000/h",
+        WEB_CONCURRENCY="2",
+        ALLOWED_HOSTS="127.0.0.1",
+    )
+    collect = subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        env=env,
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert collect.returncode == 0, collect.stderr
+    ports = [free_port(), free_port()]
+    processes = [start_server(port, env) for port in ports]
+    try:
+        for port in ports:
+            wait_until_up(port)
+        yield ports
+    finally:
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            output = process.communicate(timeout=30)[0].decode()
+            assert "Traceback" not in output, output[-3000:]
+        redis.Redis.from_url(REDIS_URL).flushdb()
+
+
+def application(number: int, server: int) -> dict:
+    return {
+        "organisation_name": f"Coopérative du serveur {server} no {number}",
+        "neq": f"{server}{number:09d}",
+        "legal_form": "worker-coop",
+        "sector": "business",
+        "region": "06",
+        "street_address": "1, rue Principale",
+        "city": "Montréal",
+        "postal_code": "H2X 1Y4",
+        "member_count": "10",
+        "employee_count": "3",
+        "category": "Membre utilisateur",
+        "contact_name": "Alex Roy",
+        "contact_role": "Directeur",
+        "contact_email": f"alex{server}-{number}@example.org",
+        "contact_phone": "418 555-0100",
+        "consent": "on",
+        "nickname": "",
+    }
+
+
+def test_two_servers_share_applications_and_published_pages(servers):
+    ports = servers
+    barrier = threading.Barrier(PER_SERVER * len(ports))
+    outcomes: list = []
+
+    def apply(server: int, number: int):
+        browser = Browser(ports[server])
+        try:
+            token = browser.csrf_token("/fr/adhesion/")
+            barrier.wait(timeout=60)
+            data = {**application(number, server), "csrfmiddlewaretoken": token}
+            status, headers, _body = browser.request("/fr/adhesion/", data)
+            outcomes.append((status, headers.get("Location", "")))
+        except BaseException as error:  # noqa: BLE001 — reported below
+            outcomes.append((error, ""))
+
+    threads = [
+        threading.Thread(target=apply, args=(server, number))
+        for server in range(len(ports))
+        for number in range(PER_SERVER)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert len(outcomes) == PER_SERVER * len(ports)
+    assert all(status == 302 and "/merci/" in location for status, location in outcomes), outcomes
+
+    # No lost application, no duplicate, one reference each.
+    stored = MembershipApplication.objects.all()
+    expected = {
+        application(number, server)["organisation_name"]
+        for server in range(len(ports))
+        for number in range(PER_SERVER)
+    }
+    assert sorted(stored.values_list("organisation_name", flat=True)) == sorted(expected)
+    references = list(stored.values_list("reference", flat=True))
+    assert len(set(references)) == len(references) == len(expected)
+
+    # A page in the main menu, read through the second server (its chrome now in Redis)…
+    about = Page.objects.get(slug="a-propos").specific
+    reader = Browser(ports[1])
+    status, _headers, html = reader.request("/fr/a-propos/")
+    assert status == 200 and about.title in html
+    # …gets a new title in a draft, published through the first server's admin.
+    about.title = "Qui sommes-nous ?"
+    about.save_revision()
+    editor = Browser(ports[0])
+    token = editor.csrf_token("/admin/login/")
+    status, headers, body = editor.request(
+        "/admin/login/", {"username": "deux", "password": PASSWORD, "csrfmiddlewaretoken": token}
+    )
+    assert status == 302, re.findall(r'class="[^"]*(?:error|message)[^"]*"[^>]*>(.*?)<', body, re.S)
+    publish = reverse("wagtail_bulk_action", args=("wagtailcore", "page", "publish"))
+    publish += f"?id={about.pk}&next=/admin/"
+    token = editor.csrf_token(publish)
+    status, _headers, _body = editor.request(publish, {"csrfmiddlewaretoken": token})
+    assert status == 302, status
+
+    status, _headers, html = reader.request("/fr/a-propos/")
+    assert status == 200
+    assert "<h1" in html and "Qui sommes-nous ?" in re.search(
+        r"<h1[^>]*>(.*?)</h1>", html, re.S
+    ).group(1)
+    menu = re.search(r'<nav class="main-nav".*?</nav>', html, re.S).group(0)
+    assert "Qui sommes-nous ?" in menu
+    # And on another page of the second server, never rendered since: the menu is fresh too.
+    status, _headers, html = reader.request("/fr/contact/")
+    assert "Qui sommes-nous ?" in re.search(r'<nav class="main-nav".*?</nav>', html, re.S).group(0)
