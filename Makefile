@@ -7,7 +7,7 @@ PORT ?= 8000
 CONSTRAINTS := requirements/constraints.txt
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test install install-test lock lint messages extract-messages demo bench-news
+.PHONY: run test install install-test lock lint messages extract-messages demo bench bench-news
 
 $(PY):
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is required") if sys.version_info < (3, 11) else None'
@@ -54,6 +54,16 @@ test: install-test messages
 lint: install-test
 	$(PY) -m ruff check .
 	$(PY) manage.py makemigrations --check --dry-run
+
+# Benchmark tools from npm (Lighthouse, the MDN HTTP Observatory), pinned by bench/package-lock.json.
+bench/node_modules/.installed: bench/package.json bench/package-lock.json
+	cd bench && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error && touch node_modules/.installed
+
+# Every public page type under gunicorn + PostgreSQL + Redis: queries, server time and
+# throughput (uncached, cached, static ceiling), Lighthouse, the HTTP Observatory grade.
+# Needs wrk and Chromium (apt-get install wrk chromium); see docs/performance.md.
+bench: install-test messages bench/node_modules/.installed
+	$(PY) bench/site_bench.py
 
 # Median server time of the news pages with 5 and 1,000 articles (see bench/news_pages.py).
 bench-news: install-test messages

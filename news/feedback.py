@@ -2,12 +2,22 @@
 
 The browser remembers which articles it voted on in a signed cookie (article ids only);
 the database keeps the article, the answer and the day — nothing about the reader. The
-form is a plain POST (works without JavaScript, CSRF-protected); site.js sends the same
-POST with fetch and shows the answer in place.
+form is a plain POST (works without JavaScript); site.js sends the same POST with fetch and
+shows the answer in place.
+
+The vote has its own address outside the page tree (``/news-feedback/<id>/``) and no CSRF
+token: a token in the article would tie every copy of the page to one visitor's cookie, so
+articles could not be kept by a CDN or the page cache (a copy served to others would carry
+a token their browser cannot use, and would reveal the first visitor's CSRF secret). CSRF
+protects what a signed-in person may do; an anonymous vote carries no one's authority —
+anyone can post one directly — so a forged one is just a vote.
 """
 
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect, JsonResponse
+from django.shortcuts import get_object_or_404
+from django.utils import translation
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 
 from .models import ArticleFeedback
 
@@ -63,3 +73,13 @@ def record_vote_view(page, request):
             secure=request.is_secure(),
         )
     return response
+
+
+@csrf_exempt
+def vote(request, page_id: int):
+    """The vote on a live article, answered in the article's language."""
+    from .models import NewsPage
+
+    page = get_object_or_404(NewsPage.objects.live().select_related("locale"), pk=page_id)
+    with translation.override(page.locale.language_code):
+        return record_vote_view(page, request)

@@ -282,12 +282,6 @@ class NewsPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
         self.prefetch_featured_image()
         return self.render(request)
 
-    @path("vote/")
-    def vote(self, request):
-        from .feedback import record_vote_view
-
-        return record_vote_view(self, request)
-
 
 class NewsPageRelatedLink(Orderable):
     source = ParentalKey(NewsPage, related_name="related_links", on_delete=models.CASCADE)

@@ -5,7 +5,8 @@ caches (a CDN) may keep them `PUBLIC_CACHE_S_MAXAGE` seconds and serve a stale c
 they fetch a fresh one (`stale-while-revalidate`); browsers keep them briefly
 (`PUBLIC_CACHE_MAX_AGE`). Publishing purges the shared copies (consortium.cache_purge).
 Everything personal is never cached: the admin, a visitor with a session (staff see the
-userbar), and the views that say so themselves (forms, search, personal links: they set
+userbar), a response that sets a cookie or carries a CSRF token, and the views that say so
+themselves (forms, search, personal links: they set
 their own Cache-Control, which is left alone).
 """
 
@@ -24,7 +25,9 @@ def cache_policy(request, response) -> None:
         return
     if request.method not in ("GET", "HEAD") or not request.path.startswith(PUBLIC_PREFIXES):
         return
-    if settings.SESSION_COOKIE_NAME in request.COOKIES or response.status_code >= 500:
+    # A page that used the CSRF token is tied to this visitor's cookie: never shared.
+    personal = request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or response.cookies
+    if settings.SESSION_COOKIE_NAME in request.COOKIES or personal or response.status_code >= 500:
         add_never_cache_headers(response)
         return
     patch_cache_control(

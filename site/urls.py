@@ -16,6 +16,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
 from membership import views as membership_views
+from news import feedback as news_feedback
 
 from . import routing, views
 from .admin_login import ThrottledLoginView
@@ -30,6 +31,9 @@ urlpatterns = [
     path("admin/login/", ThrottledLoginView.as_view(), name="wagtailadmin_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # « Was this article useful? »: outside the page tree, without a CSRF token (why in
+    # news.feedback).
+    path("news-feedback/<int:page_id>/", news_feedback.vote, name="news_vote"),
     # Membership attachments: private files, served only to the committee (never MEDIA_URL).
     path(
         "membership/attachments/<uuid:token>/",

@@ -16,6 +16,7 @@ PRODUCTION = {
     "DJANGO_SETTINGS_MODULE": "consortium.settings.production",
     "SECRET_KEY": "k3y-f0r-t3sts-Zq8#Lm2@Wx9!Rt5&Yp7*Nc4^Bv6%Hd1$Gs0+Fj",
     "ALLOWED_HOSTS": "127.0.0.1,leconsortium.coop",
+    "REDIS_URL": "redis://127.0.0.1:6379/15",
 }
 
 

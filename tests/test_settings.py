@@ -42,6 +42,14 @@ def test_production_without_allowed_hosts_fails_with_one_clear_line():
     assert "ALLOWED_HOSTS is not set" in only_line(result)
 
 
+def test_production_without_redis_fails_with_one_clear_line():
+    result = run_with(
+        "consortium.settings.production", SECRET_KEY=REAL_KEY, ALLOWED_HOSTS="leconsortium.coop"
+    )
+    assert result.returncode != 0
+    assert "REDIS_URL is not set" in only_line(result)
+
+
 def test_production_refuses_the_development_key():
     result = run_with(
         "consortium.settings.production",
@@ -80,10 +88,67 @@ def test_database_url_selects_postgresql():
 
 @pytest.mark.parametrize("module", ["dev", "test", "production"])
 def test_every_settings_module_is_french_first(module):
-    env = {"SECRET_KEY": REAL_KEY, "ALLOWED_HOSTS": "x"} if module == "production" else {}
+    production = {"SECRET_KEY": REAL_KEY, "ALLOWED_HOSTS": "x", "REDIS_URL": "redis://r:6379/0"}
+    env = production if module == "production" else {}
     code = (
         "import django; django.setup(); from django.conf import settings; "
         "print(settings.LANGUAGE_CODE, [c for c, _ in settings.LANGUAGES])"
     )
     result = run_python(code, f"consortium.settings.{module}", **env)
     assert result.stdout.strip() == "fr ['fr', 'en']", result.stderr
+
+
+S3_STORAGES = """
+import django
+django.setup()
+from django.core.files.storage import storages
+from membership.models import Attachment
+public, private = storages["default"], storages["private"]
+attachments = Attachment._meta.get_field("file").storage
+print(type(public).__name__, public.location, public.default_acl, public.querystring_auth)
+print(public.url("images/photo.jpg"))
+print(type(private).__name__, private.bucket_name, private.location, private.default_acl)
+print(attachments.location, private.url("2026/statuts.pdf"))
+"""
+
+
+def test_object_storage_when_a_bucket_is_named_with_private_attachments():
+    """With S3_BUCKET, media go to object storage (every app server sees the same files);
+    membership attachments under a private prefix, readable only through signed URLs."""
+    result = run_python(
+        S3_STORAGES,
+        "consortium.settings.production",
+        SECRET_KEY=REAL_KEY,
+        ALLOWED_HOSTS="leconsortium.coop",
+        REDIS_URL="redis://127.0.0.1:6379/15",
+        S3_BUCKET="consortium-media",
+        S3_PRIVATE_BUCKET="consortium-private",
+        S3_REGION="ca-central-1",
+        AWS_ACCESS_KEY_ID="AKIAEXAMPLE",
+        AWS_SECRET_ACCESS_KEY="example-secret",  # noqa: S106
+    )
+    assert result.returncode == 0, result.stderr
+    public, public_url, private, private_url = result.stdout.strip().splitlines()
+    assert public == "S3Storage media public-read False"
+    assert public_url.startswith("https://consortium-media.s3")
+    assert public_url.endswith("/media/images/photo.jpg")
+    assert private == "S3Storage consortium-private private private"
+    location, url = private_url.split(" ", 1)
+    assert location == "private"
+    assert "consortium-private" in url and "/private/2026/statuts.pdf?" in url
+    assert "X-Amz-Signature=" in url and "X-Amz-Expires=300" in url
+
+
+def test_files_stay_on_disk_without_a_bucket(tmp_path):
+    code = (
+        "import django; django.setup(); from django.core.files.storage import storages; "
+        "print(type(storages['default']).__name__, type(storages['private']).__name__)"
+    )
+    result = run_python(
+        code,
+        "consortium.settings.production",
+        SECRET_KEY=REAL_KEY,
+        ALLOWED_HOSTS="leconsortium.coop",
+        REDIS_URL="redis://127.0.0.1:6379/15",
+    )
+    assert result.stdout.strip() == "FileSystemStorage FileSystemStorage", result.stderr

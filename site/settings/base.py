@@ -58,6 +58,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
+    # Rendered public pages from the shared cache (off unless PAGE_CACHE; on in production).
+    "consortium.page_cache.PageCacheMiddleware",
     "consortium.cache_headers.CacheHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -212,6 +214,8 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 # Public pages in shared caches (consortium.cache_headers) and their purge on publish
 # (consortium.cache_purge): an HTTP PURGE to a cache at FRONTEND_CACHE_PURGE_URL (Varnish,
 # a CDN's purge endpoint), or Cloudflare with CLOUDFLARE_BEARER_TOKEN and CLOUDFLARE_ZONE_ID.
+# Rendered public pages kept in the cache until content changes (consortium.page_cache).
+PAGE_CACHE = env.bool("PAGE_CACHE", default=False)
 PUBLIC_CACHE_MAX_AGE = env.int("PUBLIC_CACHE_MAX_AGE", default=60)
 PUBLIC_CACHE_S_MAXAGE = env.int("PUBLIC_CACHE_S_MAXAGE", default=600)
 PUBLIC_CACHE_STALE_WHILE_REVALIDATE = env.int("PUBLIC_CACHE_STALE_WHILE_REVALIDATE", default=86400)

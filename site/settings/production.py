@@ -26,6 +26,10 @@ if SECRET_KEY.startswith(("dev-only", "test-only")) or len(SECRET_KEY) < 50:
         "SECRET_KEY is not a real key: production needs at least 50 random characters."
     )
 ALLOWED_HOSTS = require_setting("ALLOWED_HOSTS", env.list("ALLOWED_HOSTS", default=[]))
+# The shared cache: sessions, rate limits, the site chrome and rendered pages must be the
+# same for every worker and every app server (a per-process cache would serve stale pages
+# after a publish).
+require_setting("REDIS_URL", env.str("REDIS_URL", default=""))
 CSRF_TRUSTED_ORIGINS = env.list(
     "CSRF_TRUSTED_ORIGINS", default=[f"https://{host}" for host in ALLOWED_HOSTS]
 )
@@ -33,6 +37,9 @@ CSRF_TRUSTED_ORIGINS = env.list(
 # Sessions read from the cache (Redis), written through to the database: a Redis restart
 # logs nobody out, and every app server sees the same sessions.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
+# Rendered public pages served from Redis until content changes (consortium.page_cache).
+PAGE_CACHE = env.bool("PAGE_CACHE", default=True)
 
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
@@ -45,6 +52,42 @@ STORAGES = {
         "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
     },
 }
+# Object storage (S3 or any S3-compatible service) when a bucket is named: then every app
+# server sees the same files. Images and documents go under `media/`, readable by URL (the
+# CDN's domain when AWS_S3_CUSTOM_DOMAIN is set); membership attachments go under
+# `private/` with a private ACL — never a public URL: the app streams them to the committee
+# (membership.views.attachment), and a leaked key-signed URL expires in 5 minutes. Keys
+# come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY or the machine's role.
+S3_BUCKET = env.str("S3_BUCKET", default="")
+if S3_BUCKET:
+    S3_OPTIONS = {
+        "bucket_name": S3_BUCKET,
+        "region_name": env.str("S3_REGION", default="") or None,
+        "endpoint_url": env.str("S3_ENDPOINT_URL", default="") or None,
+        "file_overwrite": False,
+    }
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **S3_OPTIONS,
+            "location": "media",
+            "default_acl": env.str("S3_MEDIA_ACL", default="public-read") or None,
+            "querystring_auth": False,
+            "custom_domain": env.str("AWS_S3_CUSTOM_DOMAIN", default="") or None,
+        },
+    }
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **S3_OPTIONS,
+            "bucket_name": env.str("S3_PRIVATE_BUCKET", default=S3_BUCKET),
+            "location": "private",
+            "default_acl": "private",
+            "querystring_auth": True,
+            "querystring_expire": 300,
+            "custom_domain": None,
+        },
+    }
 # Emails and other background work go through a database-backed queue, run by
 # `manage.py db_worker` (README, "Background tasks").
 TASKS = {

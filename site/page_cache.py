@@ -1,0 +1,66 @@
+"""Rendered public pages kept in the shared cache (Redis), so that most readers are served
+without rendering a template or querying the database.
+
+What is kept is exactly what a CDN may keep: a GET response that ``cache_headers`` made
+public (``s-maxage``), with status 200 and no cookie. Anything personal never is — the
+admin, a visitor with a session or a pending message, forms, search and personal links
+(they say ``no-cache`` themselves) — and such visitors are never served a kept copy.
+
+Copies live under the chrome cache's version (``consortium.chrome_cache``): publishing,
+unpublishing, moving or deleting a page, or editing a menu, the site texts or the contact
+settings moves it on, and every app server renders afresh at its next request — no stale
+page after a publish, on any server, and no list of addresses to purge. Copies also expire
+after ``PUBLIC_CACHE_S_MAXAGE`` seconds (the same lifetime as in a CDN), so time-dependent
+content (the year in the footer, scheduled pages) is never older than that.
+
+The middleware sits just outside ``CacheHeadersMiddleware`` (it needs its decision), and
+inside the security headers and request log, which are applied to every response, kept or
+not. ``X-Page-Cache`` says ``hit`` or ``miss``. Off unless ``PAGE_CACHE`` is set (on in
+production): tests and development see every change at once.
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+
+from . import chrome_cache
+
+HEADER = "X-Page-Cache"
+PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
+
+
+def _key(request) -> str:
+    return ":".join(["page", chrome_cache.version(), request.get_host(), request.get_full_path()])
+
+
+def may_serve_from_cache(request) -> bool:
+    return request.method == "GET" and not any(name in request.COOKIES for name in PERSONAL_COOKIES)
+
+
+def may_keep(response) -> bool:
+    cache_control = response.get("Cache-Control", "")
+    return (
+        response.status_code == 200
+        and "public" in cache_control
+        and "s-maxage" in cache_control
+        and not response.cookies
+        and not response.streaming
+    )
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not settings.PAGE_CACHE or not may_serve_from_cache(request):
+            return self.get_response(request)
+        key = _key(request)
+        response = cache.get(key)
+        if response is not None:
+            response[HEADER] = "hit"
+            return response
+        response = self.get_response(request)
+        if may_keep(response):
+            cache.set(key, response, timeout=settings.PUBLIC_CACHE_S_MAXAGE)
+        response[HEADER] = "miss"
+        return response

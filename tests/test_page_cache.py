@@ -1,0 +1,72 @@
+"""Rendered public pages from the shared cache (consortium.page_cache): kept when a CDN may
+keep them, never when personal, and never served stale after a change."""
+
+import pytest
+from django.test import override_settings
+
+from consortium.page_cache import HEADER
+from home.factories import StandardPageFactory
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
+
+
+@pytest.fixture
+def page_cache_on():
+    with override_settings(PAGE_CACHE=True):
+        yield
+
+
+@pytest.fixture
+def about(site_tree):
+    return StandardPageFactory(parent=site_tree.fr_home, title="À propos", slug="a-propos")
+
+
+def test_a_public_page_is_rendered_once_then_served_from_the_cache(client, about):
+    first = client.get("/fr/a-propos/")
+    second = client.get("/fr/a-propos/")
+    assert (first[HEADER], second[HEADER]) == ("miss", "hit")
+    assert second.content == first.content
+    # The security headers are those of every response, not a stored copy's.
+    assert "Content-Security-Policy" in second and "Permissions-Policy" in second
+    assert "public" in second["Cache-Control"]
+
+
+def test_publishing_is_seen_at_the_next_request(client, about):
+    client.get("/fr/a-propos/")
+    about.title = "Qui sommes-nous ?"
+    about.save_revision().publish()
+    response = client.get("/fr/a-propos/")
+    assert response[HEADER] == "miss"
+    assert "Qui sommes-nous ?" in response.content.decode()
+    about.unpublish()
+    assert client.get("/fr/a-propos/").status_code == 404
+
+
+def test_query_strings_are_pages_of_their_own(client, about):
+    client.get("/fr/a-propos/")
+    assert client.get("/fr/a-propos/?page=2")[HEADER] == "miss"
+
+
+def test_staff_and_visitors_with_messages_are_never_served_a_copy(client, admin_client, about):
+    client.get("/fr/a-propos/")
+    response = admin_client.get("/fr/a-propos/")
+    assert HEADER not in response
+    assert "no-cache" in response["Cache-Control"] or "private" in response["Cache-Control"]
+    client.cookies["messages"] = "x"
+    assert HEADER not in client.get("/fr/a-propos/")
+
+
+@pytest.mark.parametrize("url", ["/fr/recherche/?q=gouvernance", "/fr/page-introuvable/"])
+def test_search_and_missing_pages_are_never_kept(client, site_tree, url):
+    client.get(url)
+    assert client.get(url)[HEADER] == "miss"
+
+
+def test_pages_with_a_form_are_never_kept(client, site_tree):
+    from membership.factories import MembershipPageFactory
+
+    MembershipPageFactory(parent=site_tree.fr_home)
+    for _attempt in range(2):
+        response = client.get("/fr/adhesion/")
+        assert response.status_code == 200
+        assert response[HEADER] == "miss"
