@@ -4,22 +4,33 @@ Content-Security-Policy (django-csp): the public site loads nothing but its own 
 its CSS, its JavaScript, its fonts, its images — so every source is 'self' and there is
 no 'unsafe-inline' anywhere (the templates have no inline script or style). Two
 exceptions are configurable: image hosts (media on object storage, CSP_IMG_HOSTS) and the
-video sites whose players editors embed (CSP_FRAME_HOSTS). The Wagtail admin is left out
-(it still relies on inline scripts and styles); it is protected by its login and the
-other headers.
+video sites whose players editors embed (CSP_FRAME_HOSTS).
+
+The Wagtail admin gets a policy of its own (``AdminContentSecurityPolicyMiddleware``):
+Wagtail 7 still writes inline scripts and style attributes, so there — and only there —
+scripts and styles may be inline; everything else stays 'self' (no script, font, frame,
+image or connection from another host, no plugin, no foreign form target), which still
+stops an injected script from loading code or sending data elsewhere. Gravatar is off
+(WAGTAIL_GRAVATAR_PROVIDER_URL), so staff avatars reveal nothing to a third party.
 
 Permissions-Policy (django-permissions-policy): the site uses no device or powerful
 feature, so all are off, for it and for any embedded frame.
 """
 
-from csp.constants import NONE, SELF
+from csp.constants import NONE, SELF, UNSAFE_INLINE
+from django.conf import settings
 
-ADMIN_PREFIXES = ["/admin/"]
+ADMIN_PREFIXES = ("/admin/",)
+# What the admin's policy changes (django-csp's per-response replacement); image
+# previews before an upload are also allowed (blob: URLs).
+ADMIN_DIRECTIVES = {
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
+}
 
 
 def content_security_policy(img_hosts: list[str], frame_hosts: list[str]) -> dict:
     return {
-        "EXCLUDE_URL_PREFIXES": ADMIN_PREFIXES,
         "DIRECTIVES": {
             "default-src": [SELF],
             "script-src": [SELF],
@@ -56,3 +67,17 @@ DISABLED_FEATURES = [
 
 def permissions_policy() -> dict[str, list[str]]:
     return {feature: [] for feature in DISABLED_FEATURES}
+
+
+class AdminContentSecurityPolicyMiddleware:
+    """Just inside django-csp's middleware: admin responses get ADMIN_DIRECTIVES."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.path.startswith(ADMIN_PREFIXES):
+            images = settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"]
+            response._csp_replace = {**ADMIN_DIRECTIVES, "img-src": [*images, "blob:"]}
+        return response

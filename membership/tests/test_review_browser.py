@@ -28,6 +28,13 @@ def test_committee_member_approves_an_application_and_it_joins_the_directory(
     live_server, browser_page, membership, directory, committee_user, make_application
 ):
     page = browser_page
+    blocked: list[str] = []  # what the admin's Content-Security-Policy refuses
+    page.on(
+        "console",
+        lambda message: (
+            blocked.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
     waiting = make_application(1, directory_consent=True, organisation_name="Coop du Fjord")
     other = make_application(2, organisation_name="Mutuelle Ailleurs")
     MembershipApplication.objects.filter(pk=other.pk).update(status=Status.WITHDRAWN)
@@ -65,6 +72,7 @@ def test_committee_member_approves_an_application_and_it_joins_the_directory(
 
     page.goto(f"{live_server.url}/fr/membres/")
     assert page.locator(".member__name").all_inner_texts() == ["Coop du Fjord"]
+    assert blocked == []
 
 
 @pytest.mark.parametrize("browser_page", ["phone", "desktop"], indirect=True)

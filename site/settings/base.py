@@ -57,6 +57,7 @@ MIDDLEWARE = [
     "consortium.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
+    "consortium.security_headers.AdminContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     # Rendered public pages from the shared cache (off unless PAGE_CACHE; on in production).
     "consortium.page_cache.PageCacheMiddleware",
@@ -135,7 +136,9 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # Static files are served by the site itself (WhiteNoise); nothing comes from a CDN.
 STATIC_URL = "/static/"
 STATIC_ROOT = env.path("STATIC_ROOT", default=str(BASE_DIR / "staticfiles"))
-MEDIA_URL = "/media/"
+# Where uploads are read from: the site (`/media/`, served by the web server in front) or
+# another host (object storage's or the CDN's domain; add it to CSP_IMG_HOSTS).
+MEDIA_URL = env.str("MEDIA_URL", default="/media/")
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(BASE_DIR / "media"))
 # Membership attachments: a private location, never under MEDIA_ROOT/MEDIA_URL; files are
 # served only by membership.views.attachment, which checks the committee's permission.
@@ -195,6 +198,8 @@ from consortium.security_headers import (  # noqa: E402
     permissions_policy,
 )
 
+# Staff avatars are not fetched from Gravatar (a third party would learn who uses the admin).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 CONTENT_SECURITY_POLICY = content_security_policy(
     img_hosts=env.list("CSP_IMG_HOSTS", default=[]),
     frame_hosts=env.list(
