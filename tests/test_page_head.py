@@ -12,7 +12,7 @@ from tests.demo_pages import DEMO_PAGES
 pytestmark = pytest.mark.django_db
 
 
-def test_every_public_page_has_a_favicon_and_a_description(client):
+def test_every_public_page_has_a_favicon_and_a_description(client, locales):
     call_command("build_demo", stdout=io.StringIO())
     descriptions = {}
     for _kind, *urls, status in DEMO_PAGES:

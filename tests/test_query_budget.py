@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 BUDGET = 12
 
 
-def test_every_public_page_type_within_the_query_budget(client):
+def test_every_public_page_type_within_the_query_budget(client, locales):
     call_command("build_demo", stdout=io.StringIO())
     urls = [(url, status) for _kind, *pair, status in DEMO_PAGES for url in pair]
     for url, status in urls:

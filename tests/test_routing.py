@@ -71,7 +71,7 @@ def both(path):
 
 
 @pytest.fixture
-def demo():
+def demo(locales):
     call_command("build_demo", stdout=io.StringIO())
 
 

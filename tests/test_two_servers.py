@@ -105,7 +105,9 @@ def wait_until_up(port: int):
 
 
 @pytest.fixture
-def servers(tmp_path):
+def servers(tmp_path, locales):
+    """Two production servers on the test database (``locales``: the rows Wagtail's
+    migrations make, re-created after an earlier transactional test flushed them)."""
     import redis
 
     redis.Redis.from_url(REDIS_URL).flushdb()
