@@ -24,14 +24,22 @@ VERSION_KEY = "chrome:version"
 TIMEOUT = 24 * 60 * 60
 
 
-def version() -> str:
-    """The current chrome version (one cache read; a new one when the cache was emptied)."""
+def version(request=None) -> str:
+    """The current chrome version (one cache read; a new one when the cache was emptied).
+
+    With a ``request``, read once per request and memoised on it: the page cache, the menus,
+    the home pages and the footer of one response all use the same version.
+    """
+    if request is not None and hasattr(request, "_chrome_version"):
+        return request._chrome_version
     current = cache.get(VERSION_KEY)
     if current is None:
         current = uuid.uuid4().hex
         # add(): two servers starting at once agree on the first version.
         if not cache.add(VERSION_KEY, current, timeout=None):
             current = cache.get(VERSION_KEY, current)
+    if request is not None:
+        request._chrome_version = current
     return current
 
 
@@ -40,13 +48,9 @@ def invalidate(*args, **kwargs) -> None:
     cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
 
 
-def cached(name: str, build, *parts):
-    """``build()``, kept under the current version and ``parts`` (language, site…).
-
-    The version is memoised for the duration of ``build``'s caller only: each call reads it,
-    so a change made by another server is seen at the next request.
-    """
-    key = ":".join(["chrome", version(), name, *(str(part) for part in parts)])
+def cached(name: str, build, *parts, request=None):
+    """``build()``, kept under the current version and ``parts`` (language, site…)."""
+    key = ":".join(["chrome", version(request), name, *(str(part) for part in parts)])
     value = cache.get(key)
     if value is None:
         value = build()

@@ -51,7 +51,9 @@ def localized_homes(request) -> dict[str, Page]:
 
         site = Site.find_for_request(request)
         request._localized_homes = (
-            chrome_cache.cached("homes", lambda: live_translations(site.root_page), site.pk)
+            chrome_cache.cached(
+                "homes", lambda: live_translations(site.root_page), site.pk, request=request
+            )
             if site
             else {}
         )

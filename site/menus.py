@@ -108,7 +108,11 @@ def menus(request, page: Page | None) -> dict[str, list[MenuLink]]:
     if not hasattr(request, "_menus"):
         site = Site.find_for_request(request)
         cached = chrome_cache.cached(
-            "menus", lambda: _build(request), i18n.current_language(), site.pk if site else ""
+            "menus",
+            lambda: _build(request),
+            i18n.current_language(),
+            site.pk if site else "",
+            request=request,
         )
         request._menus = {
             slot: [

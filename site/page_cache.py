@@ -29,7 +29,9 @@ PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
 
 
 def _key(request) -> str:
-    return ":".join(["page", chrome_cache.version(), request.get_host(), request.get_full_path()])
+    return ":".join(
+        ["page", chrome_cache.version(request), request.get_host(), request.get_full_path()]
+    )
 
 
 def may_serve_from_cache(request) -> bool:

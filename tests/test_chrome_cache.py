@@ -92,3 +92,19 @@ def test_a_new_view_restriction_is_enforced_at_once(client, about):
     assert response.status_code == 302 and "/login/" in response["Location"]
     restriction.delete()
     assert client.get("/fr/a-propos/").status_code == 200
+
+
+def test_one_request_reads_the_chrome_version_once(client, about):
+    """The page's menus, home pages and footer share one read of the version (per request,
+    so another server's change is seen at the next one)."""
+    from unittest import mock
+
+    from consortium import chrome_cache
+
+    client.get("/fr/a-propos/")
+    with mock.patch.object(chrome_cache.cache, "get", wraps=chrome_cache.cache.get) as get:
+        assert client.get("/fr/a-propos/").status_code == 200
+    reads = [
+        call.args[0] for call in get.call_args_list if call.args[0] == chrome_cache.VERSION_KEY
+    ]
+    assert len(reads) == 2, reads  # the request's, and the view restrictions' (no request)

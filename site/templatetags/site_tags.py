@@ -39,10 +39,10 @@ def site_menus(context):
     return menus.menus(context["request"], _page(context))
 
 
-@register.simple_tag
-def chrome_version():
+@register.simple_tag(takes_context=True)
+def chrome_version(context):
     """The chrome cache's version, for ``{% cache %}`` fragments of the layout."""
-    return chrome_cache.version()
+    return chrome_cache.version(context.get("request"))
 
 
 @register.simple_tag(takes_context=True)
