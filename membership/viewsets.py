@@ -176,8 +176,8 @@ class MembershipApplicationViewSet(ModelViewSet):
 
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [
-            path("status/<int:pk>/", change_status_view, name="status"),
-            path("assign/<int:pk>/", assign_view, name="assign"),
-            path("note/<int:pk>/", note_view, name="note"),
-            path("export/<int:pk>.json", export_json_view, name="export_json"),
+            path("status/<id:pk>/", change_status_view, name="status"),
+            path("assign/<id:pk>/", assign_view, name="assign"),
+            path("note/<id:pk>/", note_view, name="note"),
+            path("export/<id:pk>.json", export_json_view, name="export_json"),
         ]

@@ -11,7 +11,9 @@ class ConsortiumConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import cache_purge, chrome_cache
+        from . import cache_purge, chrome_cache, url_converters
 
+        # Before any URL pattern is built (the admin's viewsets build theirs in hooks).
+        url_converters.register()
         cache_purge.connect()
         chrome_cache.connect()

@@ -33,7 +33,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     # « Was this article useful? »: outside the page tree, without a CSRF token (why in
     # news.feedback).
-    path("news-feedback/<int:page_id>/", news_feedback.vote, name="news_vote"),
+    path("news-feedback/<id:page_id>/", news_feedback.vote, name="news_vote"),
     # Membership attachments: private files, served only to the committee (never MEDIA_URL).
     path(
         "membership/attachments/<uuid:token>/",
