@@ -22,7 +22,6 @@ import os
 import re
 import secrets
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -36,6 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from tests.demo_pages import DEMO_PAGES  # noqa: E402
+from tests.processes import free_port  # noqa: E402
 
 ADMIN_URL = os.environ.get(
     "BENCH_DATABASE_URL", "postgres://postgres:postgres@127.0.0.1:5432/postgres"
@@ -95,12 +95,6 @@ def prepare():
     manage("migrate", "--noinput")
     manage("build_demo")
     manage("collectstatic", "--noinput")
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 MEDIA_PORT = free_port()

@@ -1,16 +1,39 @@
-"""Run Python code in a fresh interpreter with a chosen environment.
+"""Other processes for the tests: Python code in a fresh interpreter with a chosen
+environment, the production environment for servers the tests start, a free port.
 
 Settings are read once per process, so checking what the environment variables do
 (or what happens when the database is unreachable) needs a new process each time.
 """
 
 import os
+import socket
 import subprocess
 import sys
 
 from django.conf import settings
 
 CONFIG_VARIABLES = {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL", "DEBUG"}
+
+PRODUCTION = {
+    "DJANGO_SETTINGS_MODULE": "consortium.settings.production",
+    "SECRET_KEY": "k3y-f0r-t3sts-Zq8#Lm2@Wx9!Rt5&Yp7*Nc4^Bv6%Hd1$Gs0+Fj",
+    "ALLOWED_HOSTS": "127.0.0.1,leconsortium.coop",
+    "REDIS_URL": "redis://127.0.0.1:6379/15",
+}
+
+
+# Set by the browser tests' fixture for Playwright's event loop; never in deployment.
+NOT_IN_DEPLOYMENT = {"DJANGO_ALLOW_ASYNC_UNSAFE"}
+
+
+def production_env(**extra) -> dict[str, str]:
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in CONFIG_VARIABLES | NOT_IN_DEPLOYMENT
+    }
+    env.update(PRODUCTION, **extra)
+    return env
 
 
 def run_python(code: str, settings_module: str, **env_vars) -> subprocess.CompletedProcess:
@@ -25,3 +48,9 @@ def run_python(code: str, settings_module: str, **env_vars) -> subprocess.Comple
         text=True,
         timeout=60,
     )
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]

@@ -5,12 +5,11 @@ import pytest
 
 from tests.accessibility import assert_no_axe_violations
 
-# serialized_rollback: the live server needs committed data, and the flush after each test
-# must not remove what migrations created (root page, default site, French locale).
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+# Transactional: the live server needs committed data. What migrations created and an
+# earlier test's flush removed (root page, default site) is re-created by the site_tree
+# fixture (tests.fixtures.site.locales); a serialized rollback would reload it on top of the
+# content types other transactional tests re-created, and fail on their unique key.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PAGES = ["/fr/", "/en/", "/fr/confidentialite/", "/en/privacy/"]
 

@@ -10,6 +10,7 @@ from consortium import roles
 from consortium.editorial_workflow import ensure_editorial_workflow
 from news.factories import NewsCategoryFactory, NewsIndexPageFactory
 from news.models import NewsPage
+from tests.fixtures.browser import new_page, record_policy_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -40,14 +41,13 @@ def log_in(page, base_url, username):
     page.wait_for_url(f"{base_url}/admin/")
 
 
-def watch_policy(page, violations: list[str]):
-    """Record what the admin's Content-Security-Policy blocks (none of it may be needed)."""
-    page.on(
-        "console",
-        lambda message: (
-            violations.append(message.text) if "Content Security Policy" in message.text else None
-        ),
-    )
+def staff_page(chromium, base_url, username, violations: list[str]):
+    """A fresh browser, logged in to the admin as ``username``, recording what the admin's
+    Content-Security-Policy blocks (none of it may be needed)."""
+    page = new_page(chromium)
+    record_policy_violations(page, violations)
+    log_in(page, base_url, username)
+    return page
 
 
 def open_more_actions(page):
@@ -58,11 +58,7 @@ def open_more_actions(page):
 def test_a_draft_goes_from_redaction_to_review_to_live(live_server, chromium, newsroom):
     base = live_server.url
     violations: list[str] = []
-    writer = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="fr-CA")
-    page = writer.new_page()
-    watch_policy(page, violations)
-    page.set_default_timeout(15_000)
-    log_in(page, base, "redaction")
+    page = staff_page(chromium, base, "redaction", violations)
     page.goto(f"{base}/admin/pages/add/news/newspage/{newsroom.pk}/")
     page.locator("#id_title").fill(TITLE)
     page.locator("#id_date").fill("2026-11-20")
@@ -83,13 +79,9 @@ def test_a_draft_goes_from_redaction_to_review_to_live(live_server, chromium, ne
     article = NewsPage.objects.get(title=TITLE)
     assert not article.live
     assert article.workflow_states.get().status == "in_progress"
-    writer.close()
+    page.context.close()
 
-    reviewer = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="fr-CA")
-    page = reviewer.new_page()
-    watch_policy(page, violations)
-    page.set_default_timeout(15_000)
-    log_in(page, base, "communications")
+    page = staff_page(chromium, base, "communications", violations)
     page.goto(f"{base}/admin/pages/{article.pk}/edit/")
     open_more_actions(page)
     with page.expect_navigation():
@@ -101,7 +93,7 @@ def test_a_draft_goes_from_redaction_to_review_to_live(live_server, chromium, ne
     public = page.goto(f"{base}{article.url}")
     assert public.status == 200
     assert page.locator("h1").inner_text() == TITLE
-    reviewer.close()
+    page.context.close()
     # The whole journey — login, page editor, block chooser, rich text, workflow — ran under
     # the admin's Content-Security-Policy without anything being blocked.
     assert violations == []

@@ -1,7 +1,6 @@
 """Production serving: gunicorn with its configuration file, `check --deploy` clean."""
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -10,28 +9,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from tests.processes import CONFIG_VARIABLES
-
-PRODUCTION = {
-    "DJANGO_SETTINGS_MODULE": "consortium.settings.production",
-    "SECRET_KEY": "k3y-f0r-t3sts-Zq8#Lm2@Wx9!Rt5&Yp7*Nc4^Bv6%Hd1$Gs0+Fj",
-    "ALLOWED_HOSTS": "127.0.0.1,leconsortium.coop",
-    "REDIS_URL": "redis://127.0.0.1:6379/15",
-}
-
-
-# Set by the browser tests' fixture for Playwright's event loop; never in deployment.
-NOT_IN_DEPLOYMENT = {"DJANGO_ALLOW_ASYNC_UNSAFE"}
-
-
-def production_env(**extra) -> dict[str, str]:
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in CONFIG_VARIABLES | NOT_IN_DEPLOYMENT
-    }
-    env.update(PRODUCTION, **extra)
-    return env
+from tests.processes import free_port, production_env
 
 
 def test_check_deploy_is_clean_with_production_settings(tmp_path):
@@ -59,12 +37,6 @@ def test_the_gunicorn_configuration_reads_the_environment():
         os.environ.update(previous)
     assert config["workers"] == 3 and config["bind"] == "0.0.0.0:8123"
     assert config["max_requests"] == 500 and config["max_requests_jitter"] == 100
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def test_gunicorn_serves_the_site_with_its_configuration(tmp_path):

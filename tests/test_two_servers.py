@@ -28,7 +28,7 @@ from django.urls import reverse
 from wagtail.models import Page
 
 from membership.models import MembershipApplication
-from tests.test_serving import free_port, production_env
+from tests.processes import free_port, production_env
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 

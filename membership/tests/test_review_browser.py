@@ -10,6 +10,7 @@ from membership.choices import Status
 from membership.factories import MemberDirectoryPageFactory, MemberFactory
 from membership.models import Member, MembershipApplication
 from tests.accessibility import assert_no_axe_violations
+from tests.fixtures.browser import record_policy_violations
 from tests.fixtures.site import publish_translation
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -29,12 +30,7 @@ def test_committee_member_approves_an_application_and_it_joins_the_directory(
 ):
     page = browser_page
     blocked: list[str] = []  # what the admin's Content-Security-Policy refuses
-    page.on(
-        "console",
-        lambda message: (
-            blocked.append(message.text) if "Content Security Policy" in message.text else None
-        ),
-    )
+    record_policy_violations(page, blocked)
     waiting = make_application(1, directory_consent=True, organisation_name="Coop du Fjord")
     other = make_application(2, organisation_name="Mutuelle Ailleurs")
     MembershipApplication.objects.filter(pk=other.pk).update(status=Status.WITHDRAWN)
