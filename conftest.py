@@ -10,4 +10,5 @@ pytest_plugins = [
     "tests.fixtures.requirements",
     "tests.fixtures.site",
     "tests.fixtures.browser",
+    "tests.fixtures.mail",
 ]

@@ -12,6 +12,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
 
+from consortium.plain_text import PlainTextFormMixin
 from expertise.models import ExpertisePage
 
 from .choices import REGIONS, LegalForm, Sector
@@ -52,7 +53,7 @@ class PdfFilesField(forms.FileField):
         return files
 
 
-class ApplicationForm(forms.Form):
+class ApplicationForm(PlainTextFormMixin, forms.Form):
     organisation_name = forms.CharField(label=_("Organisation's legal name"), max_length=200)
     neq = forms.CharField(
         label=_("Québec enterprise number (NEQ)"),
@@ -188,7 +189,7 @@ class ApplicationForm(forms.Form):
         return bool(self.data.get(HONEYPOT_FIELD, "").strip())
 
 
-class InfoResponseForm(forms.Form):
+class InfoResponseForm(PlainTextFormMixin, forms.Form):
     """The applicant's answer to a request for more information: text, documents or both."""
 
     response = forms.CharField(

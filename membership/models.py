@@ -266,6 +266,12 @@ class Attachment(models.Model):
     def __str__(self):
         return self.original_name
 
+    def download_name(self) -> str:
+        """« ADH-2026-0007-2.pdf »: the application's reference and the attachment's rank,
+        never the name the applicant's computer gave it (which could be anything)."""
+        rank = self.application.attachments.filter(pk__lt=self.pk).count() + 1
+        return f"{self.application.reference}-{rank}.pdf"
+
 
 class ConsentRecord(models.Model):
     """What the applicant agreed to, when, in which language, under which policy version."""

@@ -14,10 +14,11 @@ import logging
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task, task_backends
+
+from consortium.mail import delivery_connection, one_line, render_text
 
 from .models import Notification
 
@@ -53,12 +54,15 @@ def _context(notification: Notification) -> dict:
 
 
 def _message(notification: Notification) -> EmailMessage:
+    """The email, in its recipient's language, with literal characters (plain text)."""
     with translation.override(notification.language):
         context = _context(notification)
         template = f"membership/email/{notification.kind}"
-        subject = render_to_string(f"{template}_subject.txt", context).strip()
-        body = render_to_string(f"{template}.txt", context)
-    return EmailMessage(subject=subject, body=body, to=[notification.recipient])
+        subject = one_line(render_text(f"{template}_subject.txt", context))
+        body = render_text(f"{template}.txt", context)
+    return EmailMessage(
+        subject=subject, body=body, to=[notification.recipient], connection=delivery_connection()
+    )
 
 
 def deliver(notification_id: int) -> bool:

@@ -60,7 +60,12 @@ def reviewers():
     """The active users who may act on applications (the committee and administrators)."""
     return (
         get_user_model()
-        .objects.with_perm(REVIEW_PERMISSION, include_superusers=True, is_active=True)
+        .objects.with_perm(
+            REVIEW_PERMISSION,
+            include_superusers=True,
+            is_active=True,
+            backend="django.contrib.auth.backends.ModelBackend",  # where permissions live
+        )
         .order_by("first_name", "last_name", "username")
     )
 

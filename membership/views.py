@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django_ratelimit.core import is_ratelimited
 
-from consortium import i18n
-from consortium.models import OrganisationSettings
+from consortium import held, i18n
+from consortium.models import HeldSubmission, OrganisationSettings
 
 from .forms import ApplicationForm, InfoResponseForm
 from .models import Attachment
@@ -25,6 +25,7 @@ from .services import submit_application
 
 logger = logging.getLogger(__name__)
 REFERENCE_SALT = "membership.thanks"
+FORM_NAME = "membership"
 
 
 def _policy(request) -> tuple[str, str]:
@@ -51,8 +52,10 @@ def application_view(page, request):
     form = ApplicationForm(request.POST, request.FILES, page=page, privacy_url=privacy_url)
     thanks_url = page.url + page.reverse_subpage("thanks")
     if form.is_spam():
-        # Robots get the confirmation page they expect and nothing is stored.
-        logger.info("Membership form: honeypot filled, submission dropped")
+        # Robots get the confirmation page they expect; what was sent is held for the
+        # committee (a person whose browser filled the hidden field is not lost).
+        held.hold(FORM_NAME, HeldSubmission.Reason.HONEYPOT, request, i18n.current_language())
+        logger.info("Membership form: honeypot filled, submission held")
         return HttpResponseRedirect(thanks_url)
     if not form.is_valid():
         return _render(page, request, form)
@@ -64,6 +67,7 @@ def application_view(page, request):
         method="POST",
         increment=True,
     ):
+        held.hold(FORM_NAME, HeldSubmission.Reason.RATE_LIMIT, request, i18n.current_language())
         form.add_error(
             None,
             _(
@@ -154,11 +158,11 @@ def attachment(request, token):
         return redirect_to_login(request.get_full_path(), login_url="wagtailadmin_login")
     if not request.user.has_perm(VIEW_PERMISSION):
         raise PermissionDenied
-    item = get_object_or_404(Attachment, token=token)
+    item = get_object_or_404(Attachment.objects.select_related("application"), token=token)
     try:
         handle = item.file.open("rb")
     except FileNotFoundError as error:
         raise Http404 from error
     return FileResponse(
-        handle, as_attachment=True, filename=item.original_name, content_type="application/pdf"
+        handle, as_attachment=True, filename=item.download_name(), content_type="application/pdf"
     )

@@ -69,3 +69,10 @@ def register_application_viewset():
     from .viewsets import MembershipApplicationViewSet
 
     return MembershipApplicationViewSet("membership_applications")
+
+
+@hooks.register("register_admin_viewset")
+def register_held_viewset():
+    from .held_viewset import HeldApplicationViewSet
+
+    return HeldApplicationViewSet("held_submissions")

@@ -10,14 +10,17 @@ token: a token in the article would tie every copy of the page to one visitor's 
 articles could not be kept by a CDN or the page cache (a copy served to others would carry
 a token their browser cannot use, and would reveal the first visitor's CSRF secret). CSRF
 protects what a signed-in person may do; an anonymous vote carries no one's authority —
-anyone can post one directly — so a forged one is just a vote.
+anyone can post one directly — so a forged one is just a vote. Votes are limited per client
+address (``NEWS_VOTE_RATE_LIMIT``), so a script cannot stuff the tallies.
 """
 
+from django.conf import settings
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
+from django_ratelimit.core import is_ratelimited
 
 from .models import ArticleFeedback
 
@@ -26,6 +29,7 @@ SALT = "news.feedback"
 MAX_REMEMBERED = 300
 ONE_YEAR = 60 * 60 * 24 * 365
 ANSWERS = {"yes": True, "no": False}
+STATUS = {"invalid": 400, "limited": 429}
 
 
 def voted_ids(request) -> list[int]:
@@ -47,16 +51,27 @@ def record_vote_view(page, request):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     already = voted_ids(request)
-    outcome = record_vote(page, request.POST.get("helpful", ""), already)
+    if is_ratelimited(
+        request,
+        group="news-vote",
+        key="ip",
+        rate=settings.NEWS_VOTE_RATE_LIMIT,
+        method="POST",
+        increment=True,
+    ):
+        outcome = "limited"  # a script voting from one address: nothing stored
+    else:
+        outcome = record_vote(page, request.POST.get("helpful", ""), already)
     messages = {
         "recorded": _("Thank you for your answer."),
         "already": _("You have already answered for this article. Thank you!"),
         "invalid": _("Please choose « Yes » or « No »."),
+        "limited": _("Too many answers were sent from your connection: try again later."),
     }
     if request.headers.get("x-requested-with") == "fetch":
         response = JsonResponse(
             {"status": outcome, "message": messages[outcome]},
-            status=400 if outcome == "invalid" else 200,
+            status=STATUS.get(outcome, 200),
         )
     else:
         response = HttpResponseRedirect(f"{page.get_url(request)}?vote={outcome}#feedback")

@@ -1,48 +1,65 @@
-"""The admin's login, throttled: after ADMIN_LOGIN_RATE_LIMIT failed attempts from one IP
-address (5 a minute by default), further attempts get a clear message and a 429 until the
-window passes, whatever the password (django-ratelimit, on the shared cache).
+"""The admin's login, throttled by django-axes.
 
-Only failed attempts count, so a colleague behind the same address who types their
-password right is not locked out by someone else's typos.
+After ``ADMIN_LOGIN_FAILURE_LIMIT`` failed attempts (5 by default) for one user name *from
+one client address*, further attempts with that name from that address get a clear
+message and a 429 for ``ADMIN_LOGIN_COOLOFF_MINUTES`` (5), whatever the password — no
+password is even checked. The lock is on the pair: a colleague on another connection who
+types their password right is never refused because of someone else's typos, and behind
+the load balancer the address is the real client's (``consortium.client_address``).
+
+Attempts are counted in the database (axes' own table), so a Redis outage neither opens
+nor resets the throttle. A successful login clears that pair's failures.
 """
 
+from axes.handlers.proxy import AxesProxyHandler
 from django.conf import settings
 from django.contrib import messages
 from django.utils.translation import gettext as _
-from django_ratelimit.core import get_usage
-from wagtail.admin.views.account import LoginView
-
-GROUP = "admin-login"
+from django_ratelimit.core import is_ratelimited
+from wagtail.admin.views.account import LoginView, PasswordResetView
 
 
 class ThrottledLoginView(LoginView):
-    def _usage(self, increment: bool):
-        return get_usage(
-            self.request,
-            group=GROUP,
-            key="ip",
-            rate=settings.ADMIN_LOGIN_RATE_LIMIT,
-            method="POST",
-            increment=increment,
-        )
-
-    def _limited(self) -> bool:
-        usage = self._usage(increment=False)
-        return usage is not None and usage["count"] >= usage["limit"]
-
     def post(self, request, *args, **kwargs):
-        if self._limited():
-            # No authentication at all (no password hashing for the attacker): an unbound
-            # form that keeps the user name typed, and the reason as a message.
-            form = self.get_form_class()(
-                request=request, initial={"username": request.POST.get("username", "")}
-            )
+        credentials = {"username": request.POST.get("username", "")}
+        if AxesProxyHandler.is_locked(request, credentials):
+            # An unbound form that keeps the user name typed, and the reason as a message.
+            form = self.get_form_class()(request=request, initial=credentials)
             messages.error(
-                request, _("Too many failed attempts from your connection: wait a minute.")
+                request,
+                _("Too many failed attempts with this user name from your connection: wait a "
+                  "few minutes, or ask an administrator."),
             )
             return self.render_to_response(self.get_context_data(form=form), status=429)
         return super().post(request, *args, **kwargs)
 
-    def form_invalid(self, form):
-        self._usage(increment=True)
-        return super().form_invalid(form)
+
+def lockout_response(request, original_response=None, credentials=None):
+    """axes' answer when an attempt reaches the limit (``AXES_LOCKOUT_CALLABLE``): the same
+    login page with the message, as for every attempt after it."""
+    response = ThrottledLoginView.as_view()(request)
+    return response.render() if hasattr(response, "render") else response
+
+
+class ThrottledPasswordResetView(PasswordResetView):
+    """Wagtail's password reset, limited per client address (``PASSWORD_RESET_RATE_LIMIT``,
+    5 an hour). The email is queued, never sent in the request (consortium.mail), so a
+    known and an unknown address are answered in the same time, and the same page says
+    « if an account has this address, a link was sent » in both cases."""
+
+    def post(self, request, *args, **kwargs):
+        if is_ratelimited(
+            request,
+            group="admin-password-reset",
+            key="ip",
+            rate=settings.PASSWORD_RESET_RATE_LIMIT,
+            method="POST",
+            increment=True,
+        ):
+            form = self.get_form(self.get_form_class())
+            form.is_valid()
+            form.add_error(
+                None, _("Too many password resets were asked from your connection: wait an hour.")
+            )
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().post(request, *args, **kwargs)

@@ -1,31 +1,61 @@
-"""Gunicorn's configuration for production (README « Production »), every value from the
+"""Gunicorn's configuration for production (docs/deployment.md), every value from the
 environment:
 
     gunicorn -c site/gunicorn.conf.py consortium.wsgi
 
-Workers recycle after a number of requests, with jitter so that they do not all restart
-at once; the access log is off (the application logs its requests itself, without
-personal data); errors go to standard error.
+Worker model: threads (``gthread``). A co-op on a slow rural link sends a 9 MB PDF in 40 s
+or more; a sync worker would be killed by its timeout half-way (the visitor gets an error
+and the application is lost), and every slow client would hold a whole process. A gthread
+worker keeps answering its heartbeat while a thread reads a slow upload, waits for a
+connection's first bytes without holding a thread, and has ``GUNICORN_THREADS`` (8) threads
+per process, so a few clients that dribble their headers hold a few threads, not the site.
+Views are ordinary synchronous Django; each thread has its own database connection
+(``WEB_CONCURRENCY`` × ``GUNICORN_THREADS`` connections at most).
+
+``GUNICORN_TIMEOUT`` is the time a worker may go without its heartbeat (a stuck process),
+not a limit on a request. Workers recycle after a number of requests, with jitter so that
+they do not all restart at once; the access log is off (the application logs its
+requests itself: consortium.request_log); errors go to standard error.
+
+The default bind is loopback: the load balancer or reverse proxy on the same host reaches
+it; to listen on another interface, say so with ``GUNICORN_BIND``. Each instance has its
+own control socket (``gunicornc``), named after its bind address, so two instances on one
+host never replace each other's.
 """
 
 import multiprocessing
 import os
+import re
+import tempfile
 
 
 def _int(name: str, default: int) -> int:
     return int(os.environ.get(name, default))
 
 
-bind = os.environ.get("GUNICORN_BIND", f"0.0.0.0:{os.environ.get('PORT', '8000')}")
-workers = _int("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1)
-threads = _int("GUNICORN_THREADS", 1)
+bind = os.environ.get("GUNICORN_BIND", f"127.0.0.1:{os.environ.get('PORT', '8000')}")
+worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "gthread")
+workers = _int("WEB_CONCURRENCY", max(2, multiprocessing.cpu_count() * 2))
+threads = _int("GUNICORN_THREADS", 8)
 max_requests = _int("GUNICORN_MAX_REQUESTS", 1000)
 max_requests_jitter = _int("GUNICORN_MAX_REQUESTS_JITTER", 100)
 timeout = _int("GUNICORN_TIMEOUT", 30)
 graceful_timeout = _int("GUNICORN_GRACEFUL_TIMEOUT", 30)
 keepalive = _int("GUNICORN_KEEPALIVE", 5)
-# The load balancer or TLS proxy in front sets X-Forwarded-Proto; trust it from there only.
-forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+# Header limits: a request line or header longer than this is refused (gunicorn's 400).
+limit_request_line = _int("GUNICORN_LIMIT_REQUEST_LINE", 8190)
+limit_request_fields = _int("GUNICORN_LIMIT_REQUEST_FIELDS", 100)
+# The load balancer or TLS proxy in front sets X-Forwarded-Proto (and X-Forwarded-For,
+# read by consortium.client_address); both are trusted from these addresses only.
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+# One control socket per instance (gunicornc), named after the bind address.
+_instance = re.sub(r"[^A-Za-z0-9]+", "-", bind.split(",")[0]).strip("-")
+control_socket = os.environ.get(
+    "GUNICORN_CONTROL_SOCKET",
+    os.path.join(
+        os.environ.get("XDG_RUNTIME_DIR") or tempfile.gettempdir(), f"gunicorn-{_instance}.ctl"
+    ),
+)
 # Heartbeat files in memory, not on a possibly slow disk.
 SHARED_MEMORY = "/dev/shm"  # noqa: S108 - gunicorn's documented choice for heartbeats
 worker_tmp_dir = SHARED_MEMORY if os.path.isdir(SHARED_MEMORY) else None

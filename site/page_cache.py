@@ -13,11 +13,21 @@ page after a publish, on any server, and no list of addresses to purge. Copies a
 after ``PUBLIC_CACHE_S_MAXAGE`` seconds (the same lifetime as in a CDN), so time-dependent
 content (the year in the footer, scheduled pages) is never older than that.
 
-The middleware sits just outside ``CacheHeadersMiddleware`` (it needs its decision), and
+Only addresses a reader can reach from the site's own links are kept: no query string, or
+the listings' own parameters (``CACHEABLE_PARAMETERS``) once each with a short plain value.
+Any other query string (``?x=1``, ``?page=<random>``…) is rendered and never kept, so
+nobody can fill the cache with copies of one page (and rate-limit counters are not in this
+cache at all: ``consortium.ratelimit_store``).
+
+The middleware sits just outside ``CacheHeadersMiddleware`` (it needs its decision),
 inside the security headers and request log, which are applied to every response, kept or
-not. ``X-Page-Cache`` says ``hit`` or ``miss``. Off unless ``PAGE_CACHE`` is set (on in
+not, and after WhiteNoise: static files never cost a cache read. When Redis does not
+answer, every read is a miss and pages are rendered (``consortium.resilient_cache``).
+``X-Page-Cache`` says ``hit`` or ``miss``. Off unless ``PAGE_CACHE`` is set (on in
 production): tests and development see every change at once.
 """
+
+import re
 
 from django.conf import settings
 from django.core.cache import cache
@@ -26,6 +36,21 @@ from . import chrome_cache
 
 HEADER = "X-Page-Cache"
 PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
+# The query parameters of the site's own links: listings' pagination and filters
+# (news, members' directory) and the article's vote answer.
+CACHEABLE_PARAMETERS = frozenset({"page", "category", "year", "region", "legal_form", "vote"})
+PLAIN_VALUE = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
+
+
+def has_cacheable_query(request) -> bool:
+    """No query string, or only the site's own parameters, once each, with plain values."""
+    params = request.GET
+    return all(
+        name in CACHEABLE_PARAMETERS
+        and len(values) == 1
+        and PLAIN_VALUE.match(values[0])
+        for name, values in params.lists()
+    )
 
 
 def _key(request) -> str:
@@ -35,7 +60,11 @@ def _key(request) -> str:
 
 
 def may_serve_from_cache(request) -> bool:
-    return request.method == "GET" and not any(name in request.COOKIES for name in PERSONAL_COOKIES)
+    return (
+        request.method == "GET"
+        and not any(name in request.COOKIES for name in PERSONAL_COOKIES)
+        and has_cacheable_query(request)
+    )
 
 
 def may_keep(response) -> bool:

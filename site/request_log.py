@@ -4,7 +4,10 @@ The line is JSON on the `consortium.requests` logger: request id (the load balan
 `X-Request-ID` when it sends a well-formed one, else a new one, echoed back in the
 response), method, path without the query string (queries can hold search terms or the
 signed tokens of personal links), status, duration in milliseconds, and whether the
-visitor was signed in (a yes/no, never who). No IP address, no user name, no cookie.
+visitor was signed in (a yes/no, never who), and the client's network — the real client's
+behind the load balancer (``consortium.client_address``), cut to /24 (IPv4) or /48 (IPv6):
+enough to see where a flood comes from, not to name a person. No full IP address, no user
+name, no cookie.
 """
 
 import json
@@ -12,6 +15,8 @@ import logging
 import re
 import time
 import uuid
+
+from .client_address import client_address, log_network
 
 logger = logging.getLogger("consortium.requests")
 REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
@@ -44,6 +49,7 @@ class RequestLogMiddleware:
             "status": response.status_code,
             "duration_ms": round((time.perf_counter() - started) * 1000, 1),
             "signed_in": bool(user is not None and user.is_authenticated),
+            "client_network": log_network(client_address(request)),
         }
         logger.info(json.dumps(line, ensure_ascii=False))
         response["X-Request-ID"] = request.request_id

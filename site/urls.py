@@ -19,7 +19,7 @@ from membership import views as membership_views
 from news import feedback as news_feedback
 
 from . import routing, views
-from .admin_login import ThrottledLoginView
+from .admin_login import ThrottledLoginView, ThrottledPasswordResetView
 from .sitemaps import PagesSitemap
 
 urlpatterns = [
@@ -29,6 +29,11 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PagesSitemap}}, name="sitemap"),
     # Before Wagtail's own: the same login, throttled (consortium.admin_login).
     path("admin/login/", ThrottledLoginView.as_view(), name="wagtailadmin_login"),
+    path(
+        "admin/password_reset/",
+        ThrottledPasswordResetView.as_view(),
+        name="wagtailadmin_password_reset",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # « Was this article useful? »: outside the page tree, without a CSRF token (why in

@@ -1,6 +1,7 @@
 """Site-wide views that live outside the language prefixes."""
 
 from django.conf import settings
+from django.core.cache import caches
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
@@ -9,6 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from .legacy_redirects import legacy_redirect
+from .resilient_cache import ResilientRedisCache
 
 
 @require_safe
@@ -29,17 +31,34 @@ def root_redirect(request):
     return response
 
 
+def _redis_answers() -> bool | None:
+    """Whether the shared cache (Redis) answers; None when the site runs without one."""
+    backend = caches["default"]
+    if not isinstance(backend, ResilientRedisCache):
+        return None
+    return backend.is_available()
+
+
 @never_cache
 @require_safe
 def healthz(request):
-    """200 with a tiny JSON body when the database answers, 503 otherwise."""
+    """200 with a tiny JSON body when the database (and Redis, where configured) answer;
+    503 naming what does not. The site still serves pages without Redis, but a load
+    balancer or a monitor must hear about it."""
+    body = {"status": "ok", "database": "ok"}
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except DatabaseError:
-        return JsonResponse({"status": "unavailable", "database": "down"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
+        body["database"] = "down"
+    redis = _redis_answers()
+    if redis is not None:
+        body["redis"] = "ok" if redis else "down"
+    healthy = all(value == "ok" for key, value in body.items() if key != "status")
+    if not healthy:
+        body["status"] = "unavailable"
+    return JsonResponse(body, status=200 if healthy else 503)
 
 
 @require_safe

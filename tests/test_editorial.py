@@ -4,6 +4,7 @@ self-approval, the emails, scheduled publishing and expiry, a translation round 
 old WordPress addresses, the admin's language and the content checker."""
 
 import datetime
+import time
 from io import StringIO
 from pathlib import Path
 
@@ -141,6 +142,36 @@ def test_happy_path_submit_approve_publish_with_emails(newsroom):
     page.refresh_from_db()
     assert page.live
     assert any("redaction@consortium.example" in email.to for email in mail.outbox)
+
+
+def test_a_silent_mail_server_never_blocks_or_undoes_an_approval(
+    client, newsroom, queued_mail, django_capture_on_commit_callbacks
+):
+    """Approving through the admin while the mail server accepts and never answers: the
+    page goes live at once, the emails wait in the task queue, nothing is rolled back."""
+    from django_tasks_db.models import DBTaskResult
+
+    page = draft(newsroom, newsroom["redaction"])
+    with django_capture_on_commit_callbacks(execute=True):
+        submit(page, newsroom["redaction"])
+    task_state = current_task(page)
+    client.force_login(newsroom["communications"])
+    started = time.monotonic()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            f"/admin/pages/workflow/action/{page.pk}/approve/{task_state.pk}/",
+            {"comment": ""},
+        )
+    elapsed = time.monotonic() - started
+    assert response.status_code in (200, 302), response.status_code
+    assert elapsed < 2, elapsed
+    page.refresh_from_db()
+    assert page.live
+    assert queued_mail == []  # the request never reached the mail server
+    emails = DBTaskResult.objects.filter(task_path="consortium.mail.send_queued_email")
+    queued = [task.args_kwargs["args"][0] for task in emails]
+    recipients = {address for email in queued for address in email["to"]}
+    assert "redaction@consortium.example" in recipients  # the author hears of it, later
 
 
 def test_request_for_changes_sends_it_back_with_the_comment(newsroom):
@@ -295,3 +326,18 @@ def test_the_editor_offers_choices_in_the_pages_language_only(client, newsroom, 
     french_form, english_form = french.content.decode(), english.content.decode()
     assert ">Partenariats</option>" in french_form and "Partnerships" not in french_form
     assert ">Partnerships</option>" in english_form and ">Partenariats</option>" not in english_form
+
+
+def test_only_the_committee_side_may_redirect_the_committees_notifications(
+    client, newsroom, admin_user
+):
+    """Communications edits the contact details, but not the address that receives every
+    application (it would redirect applicants' personal information)."""
+    from consortium.models import OrganisationSettings
+
+    url = f"/admin/settings/consortium/organisationsettings/{OrganisationSettings.load().pk}/"
+    client.force_login(newsroom["communications"])
+    page = client.get(url).content.decode()
+    assert 'name="main_phone"' in page and 'name="committee_email"' not in page
+    client.force_login(admin_user)
+    assert 'name="committee_email"' in client.get(url).content.decode()

@@ -35,7 +35,9 @@ def test_the_gunicorn_configuration_reads_the_environment():
     finally:
         os.environ.clear()
         os.environ.update(previous)
-    assert config["workers"] == 3 and config["bind"] == "0.0.0.0:8123"
+    assert config["workers"] == 3 and config["bind"] == "127.0.0.1:8123"  # loopback by default
+    assert config["worker_class"] == "gthread" and config["threads"] == 8
+    assert config["control_socket"].endswith("gunicorn-127-0-0-1-8123.ctl")
     assert config["max_requests"] == 500 and config["max_requests_jitter"] == 100
 
 

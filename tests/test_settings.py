@@ -70,7 +70,7 @@ def test_production_starts_when_configured():
     assert result.stdout.split() == [
         "django.db.backends.sqlite3",
         "False",
-        "django.core.cache.backends.redis.RedisCache",
+        "consortium.resilient_cache.ResilientRedisCache",
         "django.contrib.sessions.backends.cached_db",
     ]
 

@@ -12,96 +12,30 @@ import re
 import subprocess
 import sys
 import threading
-import time
-import urllib.error
-import urllib.parse
-import urllib.request
-from http.cookies import SimpleCookie
 
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django.core.management import call_command
-from django.db import connection
 from django.urls import reverse
 from wagtail.models import Page
 
 from membership.models import MembershipApplication
 from tests.processes import free_port, production_env
+from tests.production_stack import (
+    Browser,
+    application,
+    database_url,
+    start_server,
+    wait_until_up,
+)
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 REDIS_URL = "redis://127.0.0.1:6379/14"
 PER_SERVER = 8
 PASSWORD = "deux-serveurs-1-mot-de-passe"  # noqa: S105
-
-
-class Browser:
-    """A small HTTP client for a server behind a TLS proxy: it says the request came over
-    HTTPS (X-Forwarded-Proto) and keeps its cookies itself, the Secure ones included."""
-
-    def __init__(self, port: int):
-        self.origin = f"https://127.0.0.1:{port}"
-        self.base = f"http://127.0.0.1:{port}"
-        self.cookies: dict[str, str] = {}
-
-    def request(self, path: str, data: dict | None = None):
-        body = urllib.parse.urlencode(data, doseq=True).encode() if data is not None else None
-        request = urllib.request.Request(self.base + path, data=body)  # noqa: S310
-        request.add_header("X-Forwarded-Proto", "https")
-        if body is not None:
-            request.add_header("Origin", self.origin)
-            request.add_header("Referer", self.origin + path)
-        if self.cookies:
-            request.add_header("Cookie", "; ".join(f"{k}={v}" for k, v in self.cookies.items()))
-        opener = urllib.request.build_opener(NoRedirect)
-        try:
-            response = opener.open(request, timeout=30)
-        except urllib.error.HTTPError as error:
-            response = error
-        for header in response.headers.get_all("Set-Cookie") or []:
-            for name, morsel in SimpleCookie(header).items():
-                self.cookies[name] = morsel.value
-        return response.status, response.headers, response.read().decode()
-
-    def csrf_token(self, path: str) -> str:
-        status, _headers, html = self.request(path)
-        assert status == 200, (path, status)
-        return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
-
-
-class NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
-
-
-def database_url() -> str:
-    db = connection.settings_dict
-    return (
-        f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST'] or '127.0.0.1'}:"
-        f"{db['PORT'] or 5432}/{db['NAME']}"
-    )
-
-
-def start_server(port: int, env: dict) -> subprocess.Popen:
-    return subprocess.Popen(  # noqa: S603
-        [sys.executable, "-m", "gunicorn", "-c", "site/gunicorn.conf.py", "consortium.wsgi"],
-        env={**env, "GUNICORN_BIND": f"127.0.0.1:{port}"},
-        cwd=settings.BASE_DIR,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-
-
-def wait_until_up(port: int):
-    for _attempt in range(150):
-        try:
-            if Browser(port).request("/healthz")[0] == 200:
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise AssertionError(f"the server on port {port} did not answer")
 
 
 @pytest.fixture
@@ -148,28 +82,6 @@ def servers(tmp_path, locales):
             output = process.communicate(timeout=30)[0].decode()
             assert "Traceback" not in output, output[-3000:]
         redis.Redis.from_url(REDIS_URL).flushdb()
-
-
-def application(number: int, server: int) -> dict:
-    return {
-        "organisation_name": f"Coopérative du serveur {server} no {number}",
-        "neq": f"{server}{number:09d}",
-        "legal_form": "worker-coop",
-        "sector": "business",
-        "region": "06",
-        "street_address": "1, rue Principale",
-        "city": "Montréal",
-        "postal_code": "H2X 1Y4",
-        "member_count": "10",
-        "employee_count": "3",
-        "category": "Membre utilisateur",
-        "contact_name": "Alex Roy",
-        "contact_role": "Directeur",
-        "contact_email": f"alex{server}-{number}@example.org",
-        "contact_phone": "418 555-0100",
-        "consent": "on",
-        "nickname": "",
-    }
 
 
 def test_two_servers_share_applications_and_published_pages(servers):

@@ -1,9 +1,12 @@
 """Fixtures of the membership tests: the page in both languages, valid answers, PDF files."""
 
 import pytest
+from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from consortium.demo import DemoContext
 from expertise.factories import ExpertiseIndexPageFactory, ExpertisePageFactory
+from membership.demo import COMMITTEE_GROUP, ensure_committee_group
 from membership.factories import MembershipPageFactory
 from tests.fixtures.site import publish_translation
 
@@ -96,3 +99,21 @@ def committee_user(django_user_model, site_tree):
     )
     user.groups.add(Group.objects.get(name=COMMITTEE_GROUP))
     return user
+
+
+@pytest.fixture
+def committee(client, django_user_model, site_tree):
+    ensure_committee_group(DemoContext())
+    user = django_user_model.objects.create_user("comite", password="x")
+    user.groups.add(Group.objects.get(name=COMMITTEE_GROUP))
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def editor(client, django_user_model, site_tree):
+    """A staff member who may use the admin but is not on the committee."""
+    user = django_user_model.objects.create_user("redaction", password="x")
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(user)
+    return client

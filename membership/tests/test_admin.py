@@ -2,12 +2,9 @@
 export, read-only for everyone, and a query count that does not grow with applications."""
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from consortium.demo import DemoContext
-from membership.demo import COMMITTEE_GROUP, ensure_committee_group
 from membership.services import submit_application
 from membership.tests.test_concurrency import application_data
 
@@ -21,24 +18,6 @@ def make_applications(count, start=0):
         submit_application(application_data(number), language="fr", policy_version="2026-1")
         for number in range(start, start + count)
     ]
-
-
-@pytest.fixture
-def committee(client, django_user_model, site_tree):
-    ensure_committee_group(DemoContext())
-    user = django_user_model.objects.create_user("comite", password="x")
-    user.groups.add(Group.objects.get(name=COMMITTEE_GROUP))
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
-def editor(client, django_user_model, site_tree):
-    """A staff member who may use the admin but is not on the committee."""
-    user = django_user_model.objects.create_user("redaction", password="x")
-    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
-    client.force_login(user)
-    return client
 
 
 def test_committee_sees_the_listing_with_its_columns(committee):

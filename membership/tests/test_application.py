@@ -10,7 +10,7 @@ from django.contrib.auth.models import Permission
 from django.core import mail
 from django.core.management import call_command
 
-from consortium.models import OrganisationSettings
+from consortium.models import HeldSubmission, OrganisationSettings
 from membership.models import Attachment, ConsentRecord, MembershipApplication, Notification
 from membership.tests.conftest import MINIMAL_PDF, PNG_BYTES, pdf
 
@@ -186,13 +186,22 @@ def test_more_than_three_files_are_refused(client, answers, membership, post):
     assert "au plus 3 fichiers" in field_error(soup(response), "attachments")
 
 
-def test_the_honeypot_drops_robots_quietly(client, answers, membership, post):
+def test_the_honeypot_answers_robots_quietly_and_holds_what_was_sent(
+    client, answers, membership, post
+):
     answers["nickname"] = "Buy cheap pills"
-    response = post(answers)
+    response = post(answers, files=[pdf()])
     assert response.status_code == 302
     assert response["Location"] == "/fr/adhesion/merci/"
     assert client.get(response["Location"]).status_code == 200
     assert MembershipApplication.objects.count() == 0 and not mail.outbox
+    # Not dropped in silence: held, with every field typed, for the committee to review.
+    held = HeldSubmission.objects.get()
+    assert held.form == "membership" and held.reason == HeldSubmission.Reason.HONEYPOT
+    assert held.data["organisation_name"] == answers["organisation_name"]
+    assert held.data["contact_email"] == answers["contact_email"]
+    assert "csrfmiddlewaretoken" not in held.data
+    assert held.files == [{"name": "statuts.pdf", "size": len(MINIMAL_PDF)}]
 
 
 def test_more_than_five_applications_an_hour_from_one_address_are_refused(
@@ -207,8 +216,32 @@ def test_more_than_five_applications_an_hour_from_one_address_are_refused(
     assert "Trop de demandes" in response.content.decode()
     assert soup(response).select_one('[name="neq"]')["value"] == "9999999999"
     assert MembershipApplication.objects.count() == 5
+    held = HeldSubmission.objects.get()
+    assert held.reason == HeldSubmission.Reason.RATE_LIMIT and held.data["neq"] == "9999999999"
     # Another address is not affected.
     assert post(answers, REMOTE_ADDR="192.0.2.7").status_code == 302
+
+
+def test_behind_the_load_balancer_the_limit_is_per_real_client(answers, membership, post, settings):
+    """The balancer (FORWARDED_ALLOW_IPS) is every request's peer; the limit counts the
+    right-most untrusted address of X-Forwarded-For, which a client cannot forge."""
+    settings.FORWARDED_ALLOW_IPS = "10.0.0.0/8"
+    settings.MEMBERSHIP_RATE_LIMIT = "2/h"
+
+    def through_balancer(number, chain):
+        answers["neq"] = f"{number:010d}"
+        return post(answers, REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=chain).status_code
+
+    # One client, whatever it writes at the left of the header itself.
+    assert through_balancer(1, "198.51.100.1") == 302
+    assert through_balancer(2, "1.2.3.4, 198.51.100.1") == 302
+    assert through_balancer(3, "5.6.7.8, 198.51.100.1") == 429
+    # Other co-ops behind the same balancer are not affected.
+    assert [through_balancer(10 + n, f"203.0.113.{n}") for n in range(6)] == [302] * 6
+    # A client connecting directly cannot choose its address with the header.
+    answers["neq"] = "7777777777"
+    direct = {"REMOTE_ADDR": "192.0.2.50", "HTTP_X_FORWARDED_FOR": "203.0.113.200"}
+    assert [post(answers, **direct).status_code for _ in range(3)] == [302, 302, 429]
 
 
 def test_a_second_open_application_with_the_same_neq_or_email_is_flagged(
@@ -259,7 +292,9 @@ def test_attachments_are_served_to_the_committee_only(
     response = client.get(url)
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == MINIMAL_PDF
-    assert 'attachment; filename="statuts.pdf"' in response["Content-Disposition"]
+    # Under the reference, never the name the applicant's computer gave it.
+    reference = Attachment.objects.get().application.reference
+    assert f'attachment; filename="{reference}-1.pdf"' in response["Content-Disposition"]
     assert admin_client.get(url).status_code == 200
     unknown = "/membership/attachments/00000000-0000-0000-0000-000000000000/"
     assert client.get(unknown, follow=True).status_code == 404
@@ -278,7 +313,7 @@ class FailingEmailBackend:
 def test_a_failing_mail_server_loses_nothing_and_the_email_is_retried(
     client, answers, membership, settings, post
 ):
-    settings.EMAIL_BACKEND = "membership.tests.test_application.FailingEmailBackend"
+    settings.EMAIL_DELIVERY_BACKEND = "membership.tests.test_application.FailingEmailBackend"
     response = post(answers)
     assert response.status_code == 302
     application = MembershipApplication.objects.get()
@@ -288,7 +323,7 @@ def test_a_failing_mail_server_loses_nothing_and_the_email_is_retried(
     assert application.reference in client.get(response["Location"]).content.decode()
 
     # The server comes back: the cron command sends it, once.
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     call_command("send_pending_notifications", stdout=open("/dev/null", "w"))  # noqa: SIM115
     call_command("send_pending_notifications", stdout=open("/dev/null", "w"))  # noqa: SIM115
     notification.refresh_from_db()

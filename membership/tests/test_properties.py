@@ -15,13 +15,21 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from membership.models import MembershipApplication
+from consortium.plain_text import has_control_characters
+from membership.models import APPLICANT_FIELDS, MembershipApplication
 
 pytestmark = pytest.mark.django_db
 
 EXAMPLES = 200
 
-TEXT = st.text(max_size=400)
+# Arbitrary text, and text made mostly of what breaks exports and emails: control
+# characters, line breaks of every kind, formula starts.
+HOSTILE = st.text(
+    alphabet=st.sampled_from(["\x00", "\x1b", "\x07", "\x7f", "\x85", "\n", "\r", "\t",
+                              "\u2028", "=", "+", "-", "@", "a", "é", " ", "&", "'", "<"]),
+    max_size=60,
+)
+TEXT = st.one_of(st.text(max_size=400), HOSTILE)
 # File names as a browser sends them: printable text (control characters cannot be encoded
 # in a multipart header by any client) that ends in a name (Django's test client, like a
 # browser, cannot upload a file called « / » or « .. »).
@@ -78,3 +86,13 @@ def test_arbitrary_input_never_causes_a_server_error(
     assert len(runs) >= EXAMPLES
     # Some examples were valid enough to be stored (the property covered that path too).
     assert MembershipApplication.objects.exists()
+    # Whatever was stored is plain text: no control character anywhere, no line break
+    # outside the message (consortium.plain_text).
+    for application in MembershipApplication.objects.all():
+        for name in APPLICANT_FIELDS:
+            value = getattr(application, name)
+            if isinstance(value, str):
+                assert not has_control_characters(value, multiline=name == "message"), (
+                    name,
+                    value,
+                )

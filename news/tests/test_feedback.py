@@ -111,3 +111,24 @@ def test_staff_see_the_tally_in_the_admin(admin_client, article):
     content = admin_client.get(f"/admin/pages/{article.pk}/edit/").content.decode()
     assert "Lecteurs qui l’ont trouvé utile : 2." in content
     assert "Lecteurs qui ne l’ont pas trouvé utile : 1." in content
+
+
+def test_votes_from_one_connection_are_limited(article, settings, make_articles):
+    """A script posting from one address (new « browsers » every time) cannot stuff the
+    tallies; other readers still vote."""
+    settings.NEWS_VOTE_RATE_LIMIT = "3/h"
+    outcomes = [
+        Client(REMOTE_ADDR="198.51.100.9")
+        .post(vote_url(article), {"helpful": "yes"}, headers={"x-requested-with": "fetch"})
+        .json()["status"]
+        for _ in range(5)
+    ]
+    assert outcomes == ["recorded"] * 3 + ["limited"] * 2
+    assert article.feedback_tally() == {"yes": 3, "no": 0}
+    limited = Client(REMOTE_ADDR="198.51.100.9").post(vote_url(article), {"helpful": "no"})
+    assert limited["Location"].endswith("?vote=limited#feedback")
+    page = Client().get(limited["Location"].split("#")[0]).content.decode()
+    assert "Trop de réponses ont été envoyées depuis votre connexion" in page
+    assert Client(REMOTE_ADDR="203.0.113.4").post(vote_url(article), {"helpful": "no"})[
+        "Location"
+    ].endswith("?vote=recorded#feedback")

@@ -1,7 +1,8 @@
 """The site app's models: contact settings, per-language texts, menus and the editorial
-workflow's review task."""
+workflow's review task, submissions held by the anti-spam rules."""
 
 from .contact import SOCIAL_NETWORKS, WEEKDAYS, Office, OrganisationSettings, SocialLink
+from .held import HeldSubmission
 from .navigation import NavigationMenu
 from .texts import SiteTexts
 from .workflow import EditorialReviewTask
@@ -9,6 +10,7 @@ from .workflow import EditorialReviewTask
 __all__ = [
     "SOCIAL_NETWORKS",
     "EditorialReviewTask",
+    "HeldSubmission",
     "WEEKDAYS",
     "NavigationMenu",
     "Office",

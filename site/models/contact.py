@@ -28,6 +28,10 @@ WEEKDAYS = [
 ]
 
 
+# membership.permissions.REVIEW_PERMISSION (named here: the core layer imports no app).
+COMMITTEE_EMAIL_PERMISSION = "membership.review_membershipapplication"
+
+
 @register_setting(icon="site")
 class OrganisationSettings(BaseGenericSetting, ClusterableModel):
     """Contact details shown in the footer and on the contact page."""
@@ -72,7 +76,12 @@ class OrganisationSettings(BaseGenericSetting, ClusterableModel):
         InlinePanel("offices", heading=_("Offices"), label=_("Office")),
         InlinePanel("social_links", heading=_("Social networks"), label=_("Social network")),
         MultiFieldPanel(
-            [FieldPanel("privacy_page"), FieldPanel("committee_email")],
+            [
+                FieldPanel("privacy_page"),
+                # Where applications are announced: only those who may review them (and
+                # administrators) may redirect it; Communications does not see the field.
+                FieldPanel("committee_email", permission=COMMITTEE_EMAIL_PERMISSION),
+            ],
             heading=_("Membership applications"),
         ),
     ]

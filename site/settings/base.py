@@ -1,5 +1,6 @@
 """Settings shared by every environment. Values that vary come from environment variables."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -51,6 +52,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -59,20 +61,26 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "consortium.security_headers.AdminContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
+    # Static files first: they never wait on the page cache.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     # Rendered public pages from the shared cache (off unless PAGE_CACHE; on in production).
     "consortium.page_cache.PageCacheMiddleware",
     "consortium.cache_headers.CacheHeadersMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Request bodies over MAX_REQUEST_BODY_BYTES refused before anything reads them (the
+    # CSRF check reads the form in process_view, after every middleware's __call__).
+    "consortium.request_size.RequestSizeLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, so that it sees a 404 before LocaleMiddleware turns it into a redirect to
     # /fr/… (responses go through the list in reverse).
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Turns a lockout raised by the authentication backend into a 429 (consortium.admin_login).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "consortium.urls"
@@ -93,6 +101,14 @@ TEMPLATES = [
             ],
         },
     },
+    # Plain-text emails: the same templates folders, no HTML escaping (consortium.mail).
+    {
+        "NAME": "text",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {"autoescape": False},
+    },
 ]
 
 # Database: DATABASE_URL, e.g. postgres://user:pass@host:5432/name; SQLite file by default.
@@ -101,18 +117,39 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: Redis when REDIS_URL is set (production), process memory otherwise.
+# Cache: Redis when REDIS_URL is set (production), process memory otherwise. Redis is a
+# cache, never a single point of failure: when it does not answer, the site serves
+# uncached (consortium.resilient_cache).
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "consortium.resilient_cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "consortium",
+            "OPTIONS": {
+                "retry_seconds": env.float("CACHE_RETRY_SECONDS", default=1.0),
+                "socket_timeout": env.float("CACHE_SOCKET_TIMEOUT", default=0.5),
+            },
         }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Rate-limit counters in the database: they survive a Redis outage and cannot be evicted
+# by the page cache (consortium.ratelimit_store).
+RATELIMIT_CACHE = {
+    "BACKEND": "consortium.ratelimit_store.DatabaseCounterCache",
+    "LOCATION": "consortium_ratelimit",
+    "OPTIONS": {"MAX_ENTRIES": 100_000},
+}
+CACHES["ratelimit"] = RATELIMIT_CACHE
+RATELIMIT_USE_CACHE = "ratelimit"
+# The client behind the load balancer (consortium.client_address); FORWARDED_ALLOW_IPS is
+# also what gunicorn trusts for X-Forwarded-Proto.
+FORWARDED_ALLOW_IPS = env.str("FORWARDED_ALLOW_IPS", default="127.0.0.1,::1")
+RATELIMIT_IP_META_KEY = "consortium.client_address.client_address"
+# Our counter store increments atomically (django-ratelimit only knows the built-in ones).
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -174,6 +211,10 @@ MEMBERSHIP_RETENTION_MONTHS = env.int("MEMBERSHIP_RETENTION_MONTHS", default=24)
 # Email: EMAIL_URL, e.g. smtp+tls://user:password@smtp.example.org:587; console by default.
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
+# No email inside a request: messages are queued and the worker sends them through the
+# backend of EMAIL_URL (consortium.mail).
+EMAIL_DELIVERY_BACKEND = EMAIL_CONFIG["EMAIL_BACKEND"]
+EMAIL_BACKEND = "consortium.mail.QueuedEmailBackend"
 # A mail server that hangs must not hold a request or a worker: give up after this many
 # seconds (the email stays pending and is retried).
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
@@ -237,7 +278,28 @@ if env.str("CLOUDFLARE_BEARER_TOKEN", default=""):
         "ZONEID": env.str("CLOUDFLARE_ZONE_ID"),
     }
 
-# The admin's login: failed attempts per IP address before a pause (consortium.admin_login).
-ADMIN_LOGIN_RATE_LIMIT = env.str("ADMIN_LOGIN_RATE_LIMIT", default="5/m")
+# The admin's login (consortium.admin_login, django-axes): failed attempts for one user
+# name from one client address before a pause of so many minutes.
+# « Was this article useful? » answers per client address.
+NEWS_VOTE_RATE_LIMIT = env.str("NEWS_VOTE_RATE_LIMIT", default="30/h")
+PASSWORD_RESET_RATE_LIMIT = env.str("PASSWORD_RESET_RATE_LIMIT", default="5/h")
+AXES_FAILURE_LIMIT = env.int("ADMIN_LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("ADMIN_LOGIN_COOLOFF_MINUTES", default=5))
+AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"]]
+AXES_CLIENT_IP_CALLABLE = "consortium.client_address.client_address"
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True  # failures only: no record of every staff sign-in
+AXES_ENABLE_ADMIN = False  # Django's admin is not installed
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_LOCKOUT_CALLABLE = "consortium.admin_login.lockout_response"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 # Image uploads: bitmap formats only. SVG files can carry scripts, so they are not accepted.
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+# Request bodies larger than this are refused before they are read
+# (consortium.request_size): three 10 MB attachments and the form fit.
+MAX_REQUEST_BODY_BYTES = env.int("MAX_REQUEST_BODY_BYTES", default=40 * 1024 * 1024)
+# Submissions held by the anti-spam rules are deleted after this many days (consortium.held).
+HELD_SUBMISSION_RETENTION_DAYS = env.int("HELD_SUBMISSION_RETENTION_DAYS", default=30)

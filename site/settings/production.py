@@ -96,8 +96,10 @@ TASKS = {
     }
 }
 
-# HTTPS everywhere; the TLS proxy in front of the app sets X-Forwarded-Proto.
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# HTTPS everywhere. The TLS proxy in front of the app sets X-Forwarded-Proto, and gunicorn
+# believes it only from FORWARDED_ALLOW_IPS (its `forwarded_allow_ips`): it then sets the
+# request's scheme, which Django reads. No SECURE_PROXY_SSL_HEADER here: Django would take
+# the header from anyone, a client connecting directly included.
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True

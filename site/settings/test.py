@@ -1,14 +1,17 @@
 """Test settings: fast hashing, in-memory mail and cache, real database from DATABASE_URL."""
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import RATELIMIT_CACHE, env
 
 DEBUG = False
 SECRET_KEY = "test-only-insecure-key"  # noqa: S105
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+EMAIL_BACKEND = EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "ratelimit": RATELIMIT_CACHE,
+}
 # Tests render templates with the manifest-free storage so collectstatic is not needed.
 MEDIA_ROOT = env.path("TEST_MEDIA_ROOT", default="/tmp/consortium-test-media")  # noqa: S108
 PRIVATE_MEDIA_ROOT = env.path(

@@ -1,0 +1,184 @@
+"""Hostile input on the membership form, its exports, emails and files: control characters
+and line breaks refused, spreadsheet cells and emails literal, PDFs with active content
+refused, attachments downloaded under the reference, held submissions reviewed and purged."""
+
+import csv
+import io
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
+from django.test import Client
+from django.utils import timezone
+from openpyxl import load_workbook
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import DictionaryObject, NameObject, TextStringObject
+
+from consortium.held import purge
+from consortium.models import HeldSubmission
+from consortium.plain_text import spreadsheet_cell
+from membership.forms import ApplicationForm
+from membership.notifications import _message
+from membership.tests.conftest import MINIMAL_PDF, pdf
+from membership.validators import declares_active_content, has_active_content, validate_pdf
+
+pytestmark = pytest.mark.django_db
+
+
+# -- literal exports and emails --------------------------------------------------------------
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_formula_like_csv_cells_are_neutralised(start):
+    assert spreadsheet_cell(f"{start}HYPERLINK(1)", csv=True) == f"'{start}HYPERLINK(1)"
+    assert spreadsheet_cell("Coop\x00\x1b\x7f du lac", csv=False) == "Coop du lac"
+    assert spreadsheet_cell(42, csv=True) == 42
+
+
+def test_the_exports_stay_literal_with_hostile_values(make_application, committee):
+    make_application(
+        1, organisation_name="=HYPERLINK(\"http://x\")", contact_name="Ève\x1b\x00 Roy"
+    )
+    listing = "/admin/membership-applications/"
+    response = committee.get(listing, {"export": "csv"})
+    assert response.status_code == 200
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    cells = [cell for row in rows[1:] for cell in row]
+    assert "'=HYPERLINK(\"http://x\")" in cells
+    assert "Ève Roy" in cells
+    response = committee.get(listing, {"export": "xlsx"})
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    values = [cell.value for row in sheet.iter_rows(min_row=2) for cell in row]
+    assert "Ève Roy" in values
+
+
+def test_plain_text_emails_carry_literal_characters(make_application):
+    application = make_application(1, organisation_name="L'Envol & fils <coop>")
+    notification = application.notifications.get(kind="acknowledgement")
+    message = _message(notification)
+    assert "L'Envol & fils <coop>" in message.body
+    assert "&#x27;" not in message.body and "&amp;" not in message.body
+    assert "\n" not in message.subject
+
+
+# -- control characters and line breaks at input ----------------------------------------
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("organisation_name", "Coop\x1b du lac", "caractères de contrôle"),
+        ("organisation_name", "Coop\ndu lac", "une seule ligne"),
+        ("city", "Québec\u2028Lévis", "une seule ligne"),
+        ("message", "Bonjour\x00", "caractère nul"),
+        ("message", "Bonjour\x07", "caractères de contrôle"),
+    ],
+)
+def test_control_characters_are_refused_with_a_clear_message(
+    answers, membership, field, value, message
+):
+    form = ApplicationForm({**answers, field: value}, page=membership)
+    assert not form.is_valid()
+    assert message in " ".join(form.errors[field]).lower()
+    assert form[field].value() == value  # what was typed is shown again
+
+
+def test_line_breaks_stay_allowed_in_the_message(answers, membership):
+    form = ApplicationForm({**answers, "message": "Bonjour,\r\n\tmerci."}, page=membership)
+    assert form.is_valid(), form.errors
+
+
+# -- attachments --------------------------------------------------------------------------
+def pdf_with(build) -> bytes:
+    writer = PdfWriter()
+    writer.add_blank_page(612, 792)
+    build(writer)
+    output = io.BytesIO()
+    writer.write(output)
+    return output.getvalue()
+
+
+def script_on_opening(writer):
+    writer.add_open_action(
+        DictionaryObject(
+            {
+                NameObject("/S"): NameObject("/JavaScript"),
+                NameObject("/JS"): TextStringObject("app.alert('x');"),
+            }
+        )
+    )
+
+
+def launch_on_opening(writer):
+    writer._root_object[NameObject("/OpenAction")] = DictionaryObject(
+        {NameObject("/S"): NameObject("/Launch"), NameObject("/F"): TextStringObject("cmd.exe")}
+    )
+
+
+@pytest.mark.parametrize(
+    "build",
+    [script_on_opening, launch_on_opening, lambda w: w.add_attachment("virus.exe", b"MZ")],
+)
+def test_pdfs_with_scripts_or_embedded_files_are_refused(build):
+    content = pdf_with(build)
+    upload = pdf(content=content)
+    assert has_active_content(upload)
+    with pytest.raises(ValidationError, match="script"):
+        validate_pdf(upload)
+    # The structure says so too (what finds them inside compressed object streams).
+    assert declares_active_content(PdfReader(io.BytesIO(content)))
+
+
+def test_plain_pdfs_are_accepted():
+    for content in (pdf_with(lambda writer: None), MINIMAL_PDF):
+        assert not has_active_content(pdf(content=content))
+        validate_pdf(pdf(content=content))
+    assert not declares_active_content(PdfReader(io.BytesIO(pdf_with(lambda writer: None))))
+
+
+def test_attachments_download_under_the_reference(make_application, committee):
+    from membership.services import store_attachments
+
+    application = make_application(1)
+    store_attachments(application, [pdf(name="../../etc/passwd.pdf"), pdf(name="b\r\n.pdf")])
+    names = []
+    for attachment in application.attachments.order_by("pk"):
+        response = committee.get(f"/membership/attachments/{attachment.token}/")
+        assert response.status_code == 200
+        names.append(response["Content-Disposition"])
+    reference = application.reference
+    assert names == [
+        f'attachment; filename="{reference}-1.pdf"',
+        f'attachment; filename="{reference}-2.pdf"',
+    ]
+
+
+# -- held submissions ---------------------------------------------------------------------
+def test_the_committee_reviews_held_submissions_and_others_cannot(
+    committee, site_tree, django_user_model
+):
+    held = HeldSubmission.objects.create(
+        form="membership", reason="honeypot", language="fr", data={"organisation_name": "X"}
+    )
+    listing = committee.get("/admin/held-submissions/")
+    assert listing.status_code == 200 and "Envois retenus" in listing.content.decode()
+    detail = committee.get(f"/admin/held-submissions/inspect/{held.pk}/")
+    assert detail.status_code == 200 and "organisation_name" in detail.content.decode()
+    editor = django_user_model.objects.create_user("redaction", password="x")
+    editor.groups.add(Group.objects.get_or_create(name="Rédaction")[0])
+    other = Client()
+    other.force_login(editor)
+    assert other.get("/admin/held-submissions/").status_code in (302, 403)
+
+
+def test_held_submissions_are_purged_after_their_retention_period():
+    old = HeldSubmission.objects.create(form="membership", reason="honeypot", language="fr")
+    HeldSubmission.objects.filter(pk=old.pk).update(
+        received_at=timezone.now() - timezone.timedelta(days=31)
+    )
+    recent = HeldSubmission.objects.create(form="membership", reason="rate_limit", language="fr")
+    out = io.StringIO()
+    call_command("purge_held_submissions", stdout=out)
+    assert "1 held submission(s) deleted" in out.getvalue()
+    assert list(HeldSubmission.objects.all()) == [recent]
+    assert purge(30) == 0
+
+

@@ -1,0 +1,20 @@
+"""`manage.py purge_held_submissions`: delete submissions held by the anti-spam rules once
+they are older than HELD_SUBMISSION_RETENTION_DAYS (consortium.held; run daily)."""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from consortium.held import purge
+
+
+class Command(BaseCommand):
+    help = "Delete held submissions (honeypot, rate limit) past their retention period."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--days", type=int, default=settings.HELD_SUBMISSION_RETENTION_DAYS)
+
+    def handle(self, *args, days, **options):
+        if days < 1:
+            raise CommandError("--days must be at least 1.")
+        count = purge(days)
+        self.stdout.write(f"{count} held submission(s) deleted (older than {days} days).")

@@ -1,0 +1,104 @@
+"""Helpers for tests that run the production stack: gunicorn with the production settings
+on the test database, and a small HTTP client that talks to it as a browser behind the TLS
+proxy would."""
+
+import re
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from http.cookies import SimpleCookie
+
+from django.conf import settings
+from django.db import connection
+
+
+class Browser:
+    """A small HTTP client for a server behind a TLS proxy: it says the request came over
+    HTTPS (X-Forwarded-Proto) and keeps its cookies itself, the Secure ones included."""
+
+    def __init__(self, port: int):
+        self.origin = f"https://127.0.0.1:{port}"
+        self.base = f"http://127.0.0.1:{port}"
+        self.cookies: dict[str, str] = {}
+
+    def request(self, path: str, data: dict | None = None):
+        body = urllib.parse.urlencode(data, doseq=True).encode() if data is not None else None
+        request = urllib.request.Request(self.base + path, data=body)  # noqa: S310
+        request.add_header("X-Forwarded-Proto", "https")
+        if body is not None:
+            request.add_header("Origin", self.origin)
+            request.add_header("Referer", self.origin + path)
+        if self.cookies:
+            request.add_header("Cookie", "; ".join(f"{k}={v}" for k, v in self.cookies.items()))
+        opener = urllib.request.build_opener(NoRedirect)
+        try:
+            response = opener.open(request, timeout=30)
+        except urllib.error.HTTPError as error:
+            response = error
+        for header in response.headers.get_all("Set-Cookie") or []:
+            for name, morsel in SimpleCookie(header).items():
+                self.cookies[name] = morsel.value
+        return response.status, response.headers, response.read().decode()
+
+    def csrf_token(self, path: str) -> str:
+        status, _headers, html = self.request(path)
+        assert status == 200, (path, status)
+        return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def database_url() -> str:
+    db = connection.settings_dict
+    return (
+        f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST'] or '127.0.0.1'}:"
+        f"{db['PORT'] or 5432}/{db['NAME']}"
+    )
+
+
+def start_server(port: int, env: dict) -> subprocess.Popen:
+    return subprocess.Popen(  # noqa: S603
+        [sys.executable, "-m", "gunicorn", "-c", "site/gunicorn.conf.py", "consortium.wsgi"],
+        env={**env, "GUNICORN_BIND": f"127.0.0.1:{port}"},
+        cwd=settings.BASE_DIR,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+
+
+def wait_until_up(port: int):
+    for _attempt in range(150):
+        try:
+            if Browser(port).request("/healthz")[0] == 200:
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise AssertionError(f"the server on port {port} did not answer")
+
+
+def application(number: int, server: int) -> dict:
+    return {
+        "organisation_name": f"Coopérative du serveur {server} no {number}",
+        "neq": f"{server}{number:09d}",
+        "legal_form": "worker-coop",
+        "sector": "business",
+        "region": "06",
+        "street_address": "1, rue Principale",
+        "city": "Montréal",
+        "postal_code": "H2X 1Y4",
+        "member_count": "10",
+        "employee_count": "3",
+        "category": "Membre utilisateur",
+        "contact_name": "Alex Roy",
+        "contact_role": "Directeur",
+        "contact_email": f"alex{server}-{number}@example.org",
+        "contact_phone": "418 555-0100",
+        "consent": "on",
+        "nickname": "",
+    }
