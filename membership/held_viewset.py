@@ -4,6 +4,7 @@ Read-only, like the applications; they are deleted after their retention period.
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
@@ -20,7 +21,7 @@ class CommitteePermissionPolicy(ModelPermissionPolicy):
         return action in {"view"} and user.has_perm(VIEW_PERMISSION)
 
     def user_has_permission_for_instance(self, user, action, instance):
-        return self.user_has_permission(user, action)
+        return instance.form == FORM_NAME and self.user_has_permission(user, action)
 
     def instances_user_has_permission_for(self, user, action):
         if not self.user_has_permission(user, action):
@@ -34,6 +35,11 @@ def organisation(held: HeldSubmission) -> str:
 
 def email(held: HeldSubmission) -> str:
     return str(held.data.get("contact_email", "—"))[:254]
+
+
+class HeldApplicationIndexView(IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().filter(form=FORM_NAME)
 
 
 class HeldApplicationViewSet(ModelViewSet):
@@ -55,11 +61,9 @@ class HeldApplicationViewSet(ModelViewSet):
         Column("email", label=_("email"), accessor=email),
     ]
     list_filter = ["reason"]
+    index_view_class = HeldApplicationIndexView
     inspect_view_fields = ["received_at", "reason", "language", "data", "files"]
 
     @property
     def permission_policy(self):
         return CommitteePermissionPolicy(self.model)
-
-    def get_queryset(self, request):
-        return HeldSubmission.objects.filter(form=FORM_NAME)

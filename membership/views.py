@@ -12,10 +12,10 @@ from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django_ratelimit.core import is_ratelimited
 
 from consortium import held, i18n
 from consortium.models import HeldSubmission, OrganisationSettings
+from consortium.ratelimit_store import limit_reached
 
 from .forms import ApplicationForm, InfoResponseForm
 from .models import Attachment
@@ -59,14 +59,7 @@ def application_view(page, request):
         return HttpResponseRedirect(thanks_url)
     if not form.is_valid():
         return _render(page, request, form)
-    if is_ratelimited(
-        request,
-        group="membership-application",
-        key="ip",
-        rate=settings.MEMBERSHIP_RATE_LIMIT,
-        method="POST",
-        increment=True,
-    ):
+    if limit_reached(request, "membership-application", settings.MEMBERSHIP_RATE_LIMIT):
         held.hold(FORM_NAME, HeldSubmission.Reason.RATE_LIMIT, request, i18n.current_language())
         form.add_error(
             None,

@@ -20,7 +20,8 @@ from django.shortcuts import get_object_or_404
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
-from django_ratelimit.core import is_ratelimited
+
+from consortium.ratelimit_store import limit_reached
 
 from .models import ArticleFeedback
 
@@ -51,14 +52,7 @@ def record_vote_view(page, request):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     already = voted_ids(request)
-    if is_ratelimited(
-        request,
-        group="news-vote",
-        key="ip",
-        rate=settings.NEWS_VOTE_RATE_LIMIT,
-        method="POST",
-        increment=True,
-    ):
+    if limit_reached(request, "news-vote", settings.NEWS_VOTE_RATE_LIMIT):
         outcome = "limited"  # a script voting from one address: nothing stored
     else:
         outcome = record_vote(page, request.POST.get("helpful", ""), already)

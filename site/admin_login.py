@@ -15,8 +15,9 @@ from axes.handlers.proxy import AxesProxyHandler
 from django.conf import settings
 from django.contrib import messages
 from django.utils.translation import gettext as _
-from django_ratelimit.core import is_ratelimited
 from wagtail.admin.views.account import LoginView, PasswordResetView
+
+from .ratelimit_store import limit_reached
 
 
 class ThrottledLoginView(LoginView):
@@ -48,14 +49,7 @@ class ThrottledPasswordResetView(PasswordResetView):
     « if an account has this address, a link was sent » in both cases."""
 
     def post(self, request, *args, **kwargs):
-        if is_ratelimited(
-            request,
-            group="admin-password-reset",
-            key="ip",
-            rate=settings.PASSWORD_RESET_RATE_LIMIT,
-            method="POST",
-            increment=True,
-        ):
+        if limit_reached(request, "admin-password-reset", settings.PASSWORD_RESET_RATE_LIMIT):
             form = self.get_form(self.get_form_class())
             form.is_valid()
             form.add_error(

@@ -50,3 +50,12 @@ class DatabaseCounterCache(DatabaseCache):
                 [encoded, key],
             )
         return value
+
+
+def limit_reached(request, group: str, rate: str) -> bool:
+    """Count this POST for the client's address (``consortium.client_address``) in
+    ``group`` and say whether it is over ``rate`` (« 5/h »). django-ratelimit, on the
+    counters above."""
+    from django_ratelimit.core import is_ratelimited
+
+    return is_ratelimited(request, group=group, key="ip", rate=rate, method="POST", increment=True)

@@ -26,6 +26,7 @@ import time
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
 
@@ -58,8 +59,6 @@ class ResilientRedisCache(RedisCache):
 
     # -- the rule --------------------------------------------------------------------
     def _call(self, operation, *args, write: bool, fallback):
-        from redis.exceptions import RedisError
-
         health = self.health
         if health.down_until > time.monotonic():
             if write:
@@ -97,8 +96,6 @@ class ResilientRedisCache(RedisCache):
 
     def is_available(self) -> bool:
         """Whether Redis answers now (for /healthz), whatever the retry period says."""
-        from redis.exceptions import RedisError
-
         try:
             return bool(self._cache.get_client(write=True).ping())
         except RedisError:

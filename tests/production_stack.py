@@ -2,6 +2,7 @@
 on the test database, and a small HTTP client that talks to it as a browser behind the TLS
 proxy would."""
 
+import io
 import re
 import subprocess
 import sys
@@ -12,7 +13,12 @@ import urllib.request
 from http.cookies import SimpleCookie
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import PBKDF2PasswordHasher
+from django.core.management import call_command
 from django.db import connection
+
+from tests.processes import production_env
 
 
 class Browser:
@@ -102,3 +108,33 @@ def application(number: int, server: int) -> dict:
         "consent": "on",
         "nickname": "",
     }
+
+
+def prepare_site(tmp_path, username: str, password: str, **extra) -> dict[str, str]:
+    """The demo content, a superuser, static files collected; returns the production
+    environment for servers on the test database."""
+    call_command("build_demo", stdout=io.StringIO())
+    # Hashed as production checks it (the tests' settings use a fast hasher it refuses).
+    user = get_user_model().objects.create_superuser(username, f"{username}@example.org")
+    user.password = PBKDF2PasswordHasher().encode(password, PBKDF2PasswordHasher().salt())
+    user.save()
+    env = production_env(
+        DATABASE_URL=database_url(),
+        STATIC_ROOT=str(tmp_path / "static"),
+        MEDIA_ROOT=str(tmp_path / "media"),
+        PRIVATE_MEDIA_ROOT=str(tmp_path / "private"),
+        MEMBERSHIP_RATE_LIMIT="1000/h",
+        WEB_CONCURRENCY="2",
+        ALLOWED_HOSTS="127.0.0.1",
+        **extra,
+    )
+    collect = subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        env=env,
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert collect.returncode == 0, collect.stderr
+    return env

@@ -12,7 +12,6 @@ kills and restarts, slow clients on loopback and a body larger than the cap.
 """
 
 import contextlib
-import io
 import json
 import re
 import shutil
@@ -24,10 +23,6 @@ import time
 from pathlib import Path
 
 import pytest
-from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.contrib.auth.hashers import PBKDF2PasswordHasher
-from django.core.management import call_command
 
 from membership.models import Attachment, MembershipApplication
 from tests.processes import free_port, production_env
@@ -35,6 +30,7 @@ from tests.production_stack import (
     Browser,
     application,
     database_url,
+    prepare_site,
     start_server,
     wait_until_up,
 )
@@ -79,31 +75,9 @@ class RedisServer:
 
 
 def production_server(tmp_path, **extra):
-    """Demo content, a staff account, static files, and one gunicorn on the test database."""
-    call_command("build_demo", stdout=io.StringIO())
-    user = get_user_model().objects.create_superuser("pannes", "pannes@example.org")
-    user.password = PBKDF2PasswordHasher().encode(PASSWORD, PBKDF2PasswordHasher().salt())
-    user.save()
-    env = production_env(
-        DATABASE_URL=database_url(),
-        STATIC_ROOT=str(tmp_path / "static"),
-        MEDIA_ROOT=str(tmp_path / "media"),
-        PRIVATE_MEDIA_ROOT=str(tmp_path / "private"),
-        MEMBERSHIP_RATE_LIMIT="1000/h",
-        WEB_CONCURRENCY="2",
-        ALLOWED_HOSTS="127.0.0.1",
-        LOG_LEVEL="WARNING",  # a line per request would fill the pipe read at the end
-        **extra,
-    )
-    collect = subprocess.run(  # noqa: S603
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-        env=env,
-        cwd=settings.BASE_DIR,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert collect.returncode == 0, collect.stderr
+    """One gunicorn with the production settings on the test database and the demo."""
+    # A line per request would fill the pipe that is read only at the end.
+    env = prepare_site(tmp_path, "pannes", PASSWORD, LOG_LEVEL="WARNING", **extra)
     port = free_port()
     return port, start_server(port, env)
 

@@ -7,26 +7,19 @@ server and read through the second: the new title is served at once, in the page
 menus (the site chrome lives in the shared Redis cache, consortium.chrome_cache).
 """
 
-import io
 import re
-import subprocess
-import sys
 import threading
 
 import pytest
-from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.contrib.auth.hashers import PBKDF2PasswordHasher
-from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import Page
 
 from membership.models import MembershipApplication
-from tests.processes import free_port, production_env
+from tests.processes import free_port
 from tests.production_stack import (
     Browser,
     application,
-    database_url,
+    prepare_site,
     start_server,
     wait_until_up,
 )
@@ -45,30 +38,7 @@ def servers(tmp_path, locales):
     import redis
 
     redis.Redis.from_url(REDIS_URL).flushdb()
-    call_command("build_demo", stdout=io.StringIO())
-    # Hashed as production checks it (the tests' settings use a fast hasher it refuses).
-    user = get_user_model().objects.create_superuser("deux", "deux@example.org")
-    user.password = PBKDF2PasswordHasher().encode(PASSWORD, PBKDF2PasswordHasher().salt())
-    user.save()
-    env = production_env(
-        DATABASE_URL=database_url(),
-        REDIS_URL=REDIS_URL,
-        STATIC_ROOT=str(tmp_path / "static"),
-        MEDIA_ROOT=str(tmp_path / "media"),
-        PRIVATE_MEDIA_ROOT=str(tmp_path / "private"),
-        MEMBERSHIP_RATE_LIMIT="1000/h",
-        WEB_CONCURRENCY="2",
-        ALLOWED_HOSTS="127.0.0.1",
-    )
-    collect = subprocess.run(  # noqa: S603
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-        env=env,
-        cwd=settings.BASE_DIR,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert collect.returncode == 0, collect.stderr
+    env = prepare_site(tmp_path, "deux", PASSWORD, REDIS_URL=REDIS_URL)
     ports = [free_port(), free_port()]
     processes = [start_server(port, env) for port in ports]
     try:
