@@ -53,9 +53,7 @@ class HeldApplicationViewSet(ModelViewSet):
     inspect_view_enabled = True
     form_fields = ["reason"]  # required by ModelViewSet; no one may reach the form
     list_display = [
-        TitleColumn(
-            "received_at", label=_("received at"), url_name="held_submissions:inspect"
-        ),
+        TitleColumn("received_at", label=_("received at"), url_name="held_submissions:inspect"),
         Column("reason", label=_("reason"), accessor="get_reason_display"),
         Column("organisation", label=_("organisation"), accessor=organisation),
         Column("email", label=_("email"), accessor=email),

@@ -28,8 +28,10 @@ class ThrottledLoginView(LoginView):
             form = self.get_form_class()(request=request, initial=credentials)
             messages.error(
                 request,
-                _("Too many failed attempts with this user name from your connection: wait a "
-                  "few minutes, or ask an administrator."),
+                _(
+                    "Too many failed attempts with this user name from your connection: wait a "
+                    "few minutes, or ask an administrator."
+                ),
             )
             return self.render_to_response(self.get_context_data(form=form), status=429)
         return super().post(request, *args, **kwargs)

@@ -19,14 +19,20 @@ from .models import HeldSubmission
 NOT_KEPT = {"csrfmiddlewaretoken"}
 
 
+def storable(text: str) -> str:
+    """The text as typed, but for NUL, which no database text column takes: it becomes
+    U+FFFD « � » (so the committee still sees that something was there)."""
+    return text.replace("\x00", "\ufffd")
+
+
 def hold(form_name: str, reason: str, request, language: str) -> HeldSubmission:
     data = {
-        name: values if len(values) > 1 else values[0]
+        storable(name): [storable(v) for v in values] if len(values) > 1 else storable(values[0])
         for name, values in request.POST.lists()
         if name not in NOT_KEPT
     }
     files = [
-        {"name": uploaded.name[:255], "size": uploaded.size}
+        {"name": storable(uploaded.name[:255]), "size": uploaded.size}
         for name in request.FILES
         for uploaded in request.FILES.getlist(name)
     ]

@@ -46,9 +46,7 @@ def has_cacheable_query(request) -> bool:
     """No query string, or only the site's own parameters, once each, with plain values."""
     params = request.GET
     return all(
-        name in CACHEABLE_PARAMETERS
-        and len(values) == 1
-        and PLAIN_VALUE.match(values[0])
+        name in CACHEABLE_PARAMETERS and len(values) == 1 and PLAIN_VALUE.match(values[0])
         for name, values in params.lists()
     )
 

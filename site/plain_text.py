@@ -30,9 +30,9 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 def has_control_characters(value: str, *, multiline: bool) -> bool:
     allowed = MULTILINE_ALLOWED if multiline else ""
-    return any(
-        unicodedata.category(char) == "Cc" and char not in allowed for char in value
-    ) or (not multiline and any(char in LINE_BREAKS for char in value))
+    return any(unicodedata.category(char) == "Cc" and char not in allowed for char in value) or (
+        not multiline and any(char in LINE_BREAKS for char in value)
+    )
 
 
 class PlainTextValidator:

@@ -130,9 +130,7 @@ class ResilientRedisCache(RedisCache):
         return result
 
     def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
-        return self._call(
-            super().set_many, data, timeout, version, write=True, fallback=list(data)
-        )
+        return self._call(super().set_many, data, timeout, version, write=True, fallback=list(data))
 
     def delete_many(self, keys, version=None):
         return self._call(super().delete_many, keys, version, write=True, fallback=None)

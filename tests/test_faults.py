@@ -52,8 +52,19 @@ class RedisServer:
         binary = shutil.which("redis-server")
         assert binary, "redis-server is needed (apt-get install redis-server)"
         self.process = subprocess.Popen(  # noqa: S603
-            [binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
-             "--appendonly", "no", "--dir", str(self.directory)],
+            [
+                binary,
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                str(self.directory),
+            ],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
@@ -390,8 +401,12 @@ def test_the_worker_survives_a_database_outage(settings, locales):
             "body": "Bonjour",
             "from_email": "noreply@example.org",
             "to": ["marie@example.org"],
-            "cc": [], "bcc": [], "reply_to": [], "headers": {},
-            "alternatives": [], "attachments": [],
+            "cc": [],
+            "bcc": [],
+            "reply_to": [],
+            "headers": {},
+            "alternatives": [],
+            "attachments": [],
         }
         queued = send_queued_email.enqueue(email, 1)
         proxy.start()  # the database is back: the pending email goes out by itself

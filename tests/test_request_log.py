@@ -21,7 +21,13 @@ def test_one_line_per_request_with_its_id_and_no_personal_data(client, site_tree
     response = client.get("/fr/recherche/?q=marie.tremblay@example.org", REMOTE_ADDR="203.0.113.7")
     (line,) = lines(caplog)
     assert set(line) == {
-        "request_id", "method", "path", "status", "duration_ms", "signed_in", "client_network"
+        "request_id",
+        "method",
+        "path",
+        "status",
+        "duration_ms",
+        "signed_in",
+        "client_network",
     }
     assert line["client_network"] == "203.0.113.0/24"  # the network, never the address
     assert "203.0.113.7" not in json.dumps(line)

@@ -25,8 +25,29 @@ EXAMPLES = 200
 # Arbitrary text, and text made mostly of what breaks exports and emails: control
 # characters, line breaks of every kind, formula starts.
 HOSTILE = st.text(
-    alphabet=st.sampled_from(["\x00", "\x1b", "\x07", "\x7f", "\x85", "\n", "\r", "\t",
-                              "\u2028", "=", "+", "-", "@", "a", "é", " ", "&", "'", "<"]),
+    alphabet=st.sampled_from(
+        [
+            "\x00",
+            "\x1b",
+            "\x07",
+            "\x7f",
+            "\x85",
+            "\n",
+            "\r",
+            "\t",
+            "\u2028",
+            "=",
+            "+",
+            "-",
+            "@",
+            "a",
+            "é",
+            " ",
+            "&",
+            "'",
+            "<",
+        ]
+    ),
     max_size=60,
 )
 TEXT = st.one_of(st.text(max_size=400), HOSTILE)

@@ -129,6 +129,8 @@ def test_votes_from_one_connection_are_limited(article, settings, make_articles)
     assert limited["Location"].endswith("?vote=limited#feedback")
     page = Client().get(limited["Location"].split("#")[0]).content.decode()
     assert "Trop de réponses ont été envoyées depuis votre connexion" in page
-    assert Client(REMOTE_ADDR="203.0.113.4").post(vote_url(article), {"helpful": "no"})[
-        "Location"
-    ].endswith("?vote=recorded#feedback")
+    assert (
+        Client(REMOTE_ADDR="203.0.113.4")
+        .post(vote_url(article), {"helpful": "no"})["Location"]
+        .endswith("?vote=recorded#feedback")
+    )
