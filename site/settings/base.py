@@ -290,6 +290,7 @@ AXES_CLIENT_IP_CALLABLE = "consortium.client_address.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_DISABLE_ACCESS_LOG = True  # failures only: no record of every staff sign-in
 AXES_ENABLE_ADMIN = False  # Django's admin is not installed
+AXES_VERBOSE = False  # no banner on every manage.py command
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_LOCKOUT_CALLABLE = "consortium.admin_login.lockout_response"
 AUTHENTICATION_BACKENDS = [
