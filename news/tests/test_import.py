@@ -1,11 +1,11 @@
-"""The import command on the five seed files and on bad files."""
+"""The import command on the project's five sample articles (the shapes of the old site's
+press archive, written in our own words: news/tests/samples/) and on bad files."""
 
 import datetime
 import io
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.core.management import CommandError, call_command
 
 from news.importing import ArticleImportError, parse_article
@@ -13,13 +13,13 @@ from news.models import ImportRecord, NewsPage
 
 pytestmark = pytest.mark.django_db
 
-SEEDS = Path(settings.BASE_DIR).parent / "shared" / "seeds"
-SEED_DATES = {
-    "000_2604d4f7e6d4218b.txt": datetime.date(2019, 4, 15),
-    "001_4630420e14cdc81a.txt": datetime.date(2020, 7, 3),
-    "002_fbd508204d632f88.txt": datetime.date(2014, 12, 2),
-    "003_513d9151421f310a.txt": datetime.date(2019, 6, 1),
-    "004_d9900ac14e3caa4e.txt": datetime.date(2020, 12, 1),
+SAMPLES = Path(__file__).parent / "samples"
+SAMPLE_DATES = {
+    "01_partenariat.txt": datetime.date(2019, 4, 15),  # « Publié le : 15 avril 2019 »
+    "02_journee.txt": datetime.date(2020, 7, 3),  # « Québec, le 3 juillet 2020 – »
+    "03_fondation.txt": datetime.date(2014, 12, 2),  # a dateline and no headline first
+    "04_magazine.txt": datetime.date(2019, 6, 1),  # « JUIN 2019 »: the first of the month
+    "05_plan.txt": datetime.date(2020, 12, 1),  # « fin d’année 2020 »: 1 December
 }
 FURNITURE = ["Share This", "Cet article vous a-t-il été utile", "Suivez-nous", "Publications"]
 
@@ -31,21 +31,21 @@ def run(*files) -> str:
 
 
 @pytest.fixture
-def seeds():
-    paths = sorted(SEEDS.glob("*.txt"))
-    if not paths:
-        pytest.fail(f"the seed articles are missing from {SEEDS}")
+def samples():
+    paths = sorted(SAMPLES.glob("*.txt"))
+    assert [path.name for path in paths] == sorted(SAMPLE_DATES)
     return paths
 
 
-def test_the_five_seed_files_become_five_drafts_with_their_dates(news_tree, seeds):
-    run(*seeds)
+def test_the_five_sample_files_become_five_drafts_with_their_dates(news_tree, samples):
+    run(*samples)
     drafts = NewsPage.objects.child_of(news_tree.fr_index).filter(live=False)
     assert drafts.count() == 5
     records = {record.source_name: record.page for record in ImportRecord.objects.all()}
-    assert {name: page.specific.date for name, page in records.items()} == SEED_DATES
+    assert {name: page.specific.date for name, page in records.items()} == SAMPLE_DATES
     titles = {page.title for page in drafts}
-    assert "La CDRQ et le Consortium renforcent leur partenariat" in titles
+    assert "Deux réseaux unissent leurs conseillers au service des coopératives" in titles
+    assert "Un nouveau nom pour un centre de services partagés" in titles
     for page in drafts:
         text = " ".join(str(block.value) for block in page.specific.body)
         assert len(page.specific.body) >= 3
@@ -53,9 +53,9 @@ def test_the_five_seed_files_become_five_drafts_with_their_dates(news_tree, seed
             assert furniture not in text, (page.title, furniture)
 
 
-def test_a_file_is_never_imported_twice(news_tree, seeds):
-    run(seeds[0])
-    output = run(seeds[0])
+def test_a_file_is_never_imported_twice(news_tree, samples):
+    run(samples[0])
+    output = run(samples[0])
     assert "already imported" in output
     assert NewsPage.objects.count() == 1
 
