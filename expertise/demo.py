@@ -8,7 +8,12 @@ d'événements, relations gouvernementales, santé et sécurité du travail…) 
 texts are the project's own. Contacts are teams, not invented people.
 """
 
-from consortium.demo import DemoContext, ensure_translated_page, ensure_translated_snippet
+from consortium.demo import (
+    DemoContext,
+    demo_step,
+    ensure_translated_page,
+    ensure_translated_snippet,
+)
 
 from .models import ExpertiseIndexPage, ExpertisePage, TeamMember
 
@@ -504,6 +509,7 @@ def _ensure_teams(ctx: DemoContext) -> dict[str, TeamMember]:
     }
 
 
+@demo_step(200)
 def build(ctx: DemoContext):
     """The expertise index, the teams and the 21 fields, in French and English."""
     index = ensure_translated_page(ctx, ctx.pages["home"], ExpertiseIndexPage, INDEX)

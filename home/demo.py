@@ -12,7 +12,7 @@ import datetime
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page, Site
 
-from consortium.demo import DemoContext, ensure_translated_page
+from consortium.demo import DemoContext, demo_step, ensure_translated_page
 
 from .models import ContactPage, HomePage, PrivacyPolicyPage, StandardPage
 
@@ -558,6 +558,7 @@ def _about_strings() -> dict[str, str]:
     return strings
 
 
+@demo_step(100)
 def build(ctx: DemoContext):
     """The French home page as the site root, its English translation, and the legal pages."""
     home = HomePage.objects.filter(locale=ctx.locales["fr"]).first() or _build_home(ctx)
@@ -575,6 +576,7 @@ def build(ctx: DemoContext):
     _ensure_institutional_page(ctx, home, "accessibility", StandardPage, ACCESSIBILITY)
 
 
+@demo_step(400)
 def build_institutional(ctx: DemoContext):
     """The about and contact pages, after the news and expertise (the page tree then lists
     the sections in the menus' order)."""

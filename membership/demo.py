@@ -1,7 +1,6 @@
 """Demo content of the membership app: « Devenir membre » in French and English."""
 
-from consortium.demo import DemoContext, ensure_translated_page
-from consortium.roles import COMMITTEE_GROUP, ensure_group
+from consortium.demo import DemoContext, demo_step, ensure_translated_page
 
 from .models import MemberDirectoryPage, MembershipPage
 
@@ -89,6 +88,7 @@ BODY = [
 ]
 
 
+@demo_step(500)
 def build(ctx: DemoContext):
     strings = {PAGE[name][0]: PAGE[name][1] for name in PAGE}
     for name, description in CATEGORIES:
@@ -122,22 +122,9 @@ DIRECTORY = {
 }
 
 
+@demo_step(510)
 def build_directory(ctx: DemoContext):
     """« Nos membres » (/fr/membres/, /en/members/): filled by the committee's approvals."""
     ctx.pages["members"] = ensure_translated_page(
         ctx, ctx.pages["home"], MemberDirectoryPage, DIRECTORY
     )
-
-
-COMMITTEE_PERMISSIONS = [
-    ("wagtailadmin", "access_admin"),
-    ("membership", "view_membershipapplication"),
-    ("membership", "review_membershipapplication"),
-]
-
-
-def ensure_committee_group(ctx: DemoContext):
-    """The Comité d'adhésion group (SPEC §6): the admin, and the applications only."""
-    _group, created = ensure_group(COMMITTEE_GROUP, COMMITTEE_PERMISSIONS)
-    if created:
-        ctx.created(f"group {COMMITTEE_GROUP}")

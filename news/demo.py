@@ -14,7 +14,12 @@ from PIL import Image as PillowImage
 from PIL import ImageDraw
 from wagtail.images import get_image_model
 
-from consortium.demo import DemoContext, ensure_translated_page, ensure_translated_snippet
+from consortium.demo import (
+    DemoContext,
+    demo_step,
+    ensure_translated_page,
+    ensure_translated_snippet,
+)
 
 from .models import NewsCategory, NewsIndexPage, NewsPage
 
@@ -452,6 +457,7 @@ def _strings(story: dict) -> dict[str, str]:
     return strings
 
 
+@demo_step(300)
 def build(ctx: DemoContext):
     """The news index, the four categories and the five stories, in French and English."""
     index = ensure_translated_page(ctx, ctx.pages["home"], NewsIndexPage, INDEX)

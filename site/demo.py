@@ -1,19 +1,26 @@
-"""Site-wide steps of the demo-site builder: locales, contact settings, site texts, menus,
-the dev admin.
+"""The demo-site builder's registry and its site-wide steps: locales, contact settings,
+site texts, menus, the dev admin.
 
-Every step creates what is missing and leaves what exists untouched, so the builder can run
-on every `make run` without changing anything the second time (or undoing editors' work).
+Each app contributes its steps in its own ``demo`` module with ``@demo_step(order)``
+(found like ``admin`` modules are), so ``build_demo`` imports no app. Every step creates
+what is missing and leaves what exists untouched, so the builder can run on every
+`make run` without changing anything the second time (or undoing editors' work).
+
+Order: 0 locales; 100–199 home; 200 expertise; 300 news; 400 home's institutional pages;
+500–599 membership; 900– the site-wide settings and menus (after the pages they name).
 """
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.utils.module_loading import autodiscover_modules
 from wagtail.models import Locale, Page
 
-from . import editorial_workflow, roles
+from . import roles
 from .models import NavigationMenu, Office, OrganisationSettings, SiteTexts
 from .translation import translate
 
@@ -38,6 +45,26 @@ class DemoContext:
         no translation are collected (the command then fails and names them)."""
         _translated, missing = translate(instance, self.locales["en"], strings)
         self.missing_translations.extend(missing)
+
+
+_STEPS: list[tuple[int, Callable[["DemoContext"], None]]] = []
+
+
+def demo_step(order: int):
+    """Register ``function(ctx)`` as a step of build_demo, run in ``order``."""
+
+    def register(function):
+        if all(registered is not function for _order, registered in _STEPS):
+            _STEPS.append((order, function))
+        return function
+
+    return register
+
+
+def demo_steps() -> list[Callable[["DemoContext"], None]]:
+    """Every app's registered steps, in order."""
+    autodiscover_modules("demo")
+    return [step for _order, step in sorted(_STEPS, key=lambda item: item[0])]
 
 
 def ensure_translated_snippet(ctx: DemoContext, model, lookup: dict, strings: dict[str, str]):
@@ -76,6 +103,7 @@ def ensure_translated_page(ctx: DemoContext, parent, model, spec: dict, strings=
     return page
 
 
+@demo_step(0)
 def ensure_locales(ctx: DemoContext):
     """One Locale per language of settings.LANGUAGES (French first, the default)."""
     for code, _name in settings.LANGUAGES:
@@ -85,6 +113,7 @@ def ensure_locales(ctx: DemoContext):
         ctx.locales[code] = locale
 
 
+@demo_step(900)
 def ensure_contact_settings(ctx: DemoContext):
     """Contact details from the Consortium's own publications (phones, hours, offices)."""
     contact = OrganisationSettings.load()
@@ -127,6 +156,7 @@ MENUS = {
 }
 
 
+@demo_step(910)
 def ensure_site_texts(ctx: DemoContext):
     """The footer's presentation and the privacy officer, in French and English."""
     texts = SiteTexts.objects.filter(locale=ctx.locales["fr"]).first()
@@ -139,6 +169,7 @@ def ensure_site_texts(ctx: DemoContext):
         ctx.created("English site texts")
 
 
+@demo_step(920)
 def ensure_menus(ctx: DemoContext):
     """The main and footer menus in French, translated to English (labels are the pages'
     titles, so the translation has no string of its own)."""
@@ -151,19 +182,6 @@ def ensure_menus(ctx: DemoContext):
         if not menu.has_translation(ctx.locales["en"]):
             ctx.translate(menu, {})
             ctx.created(f"English {slot} menu")
-
-
-def ensure_editorial_groups(ctx: DemoContext):
-    """Rédaction and Communications (SPEC §6); the committee's group is membership's."""
-    for name in roles.ensure_editorial_groups():
-        ctx.created(f"group {name}")
-
-
-def ensure_editorial_workflow(ctx: DemoContext):
-    """« Révision éditoriale » on every page (after the groups and the home pages)."""
-    _workflow, created = editorial_workflow.ensure_editorial_workflow()
-    if created:
-        ctx.created(f"workflow {editorial_workflow.WORKFLOW_NAME}")
 
 
 def ensure_demo_accounts(ctx: DemoContext) -> list[tuple[str, str]]:

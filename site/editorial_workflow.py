@@ -8,7 +8,7 @@ when a page is submitted and the author when it is approved or sent back.
 """
 
 from django.contrib.auth.models import Group
-from wagtail.models import Locale, Page, Workflow, WorkflowPage, WorkflowTask
+from wagtail.models import Page, Workflow, WorkflowPage, WorkflowTask
 
 from .models import EditorialReviewTask
 from .roles import COMMUNICATIONS_GROUP
@@ -17,16 +17,17 @@ WORKFLOW_NAME = "Révision éditoriale"
 TASK_NAME = "Révision par les Communications"
 
 
-def ensure_editorial_workflow() -> tuple[Workflow, bool]:
-    """The workflow with its task, assigned to every language's home page (and so to the
-    whole site); returns (workflow, created)."""
+def ensure_editorial_workflow() -> tuple[Workflow, bool, bool]:
+    """The workflow with its task, assigned to the tree's root (so to every language's
+    pages, later ones included) unless the root already has a workflow (an administrator's
+    choice, or Wagtail's default still in use: ``consortium.setup`` reports it); returns
+    (workflow, created, assigned)."""
     workflow, created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
     if created:
         task = EditorialReviewTask.objects.create(name=TASK_NAME)
         task.groups.add(Group.objects.get(name=COMMUNICATIONS_GROUP))
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
-    root = Page.get_first_root_node()
-    for locale in Locale.objects.all():
-        for home in root.get_children().filter(locale=locale):
-            WorkflowPage.objects.get_or_create(page=home, defaults={"workflow": workflow})
-    return workflow, created
+    _link, assigned = WorkflowPage.objects.get_or_create(
+        page=Page.get_first_root_node(), defaults={"workflow": workflow}
+    )
+    return workflow, created, assigned

@@ -14,11 +14,20 @@ from django.conf import settings
 
 CONFIG_VARIABLES = {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL", "DEBUG"}
 
+
+def redis_url(slot: int = 0) -> str:
+    """A Redis database of this test process's own (slot 0 or 1): parallel test workers
+    (pytest-xdist's gw0, gw1, …) never share one, so one worker's flush cannot empty
+    another's cache."""
+    worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
+    return f"redis://127.0.0.1:6379/{15 - 2 * worker - slot}"
+
+
 PRODUCTION = {
     "DJANGO_SETTINGS_MODULE": "consortium.settings.production",
     "SECRET_KEY": "k3y-f0r-t3sts-Zq8#Lm2@Wx9!Rt5&Yp7*Nc4^Bv6%Hd1$Gs0+Fj",
     "ALLOWED_HOSTS": "127.0.0.1,leconsortium.coop",
-    "REDIS_URL": "redis://127.0.0.1:6379/15",
+    "REDIS_URL": redis_url(0),
 }
 
 

@@ -15,13 +15,12 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
 from django.utils import timezone
-from wagtail.models import Page, Revision, WorkflowState
+from wagtail.models import Page, Revision, Workflow, WorkflowState
 
 from consortium import roles
-from consortium.demo import DemoContext
-from consortium.editorial_workflow import WORKFLOW_NAME, ensure_editorial_workflow
+from consortium.editorial_workflow import WORKFLOW_NAME
+from consortium.setup import run_setup
 from consortium.translation import translate
-from membership.demo import ensure_committee_group
 from news.factories import NewsIndexPageFactory, NewsPageFactory
 from news.models import NewsPage
 
@@ -33,9 +32,8 @@ STAFF = ("redaction", "communications", "communications2", "comite")
 @pytest.fixture
 def newsroom(site_tree, django_user_model):
     """The groups, the workflow, a news index, and one user per role (with emails)."""
-    roles.ensure_editorial_groups()
-    ensure_committee_group(DemoContext())
-    workflow, _created = ensure_editorial_workflow()
+    run_setup()
+    workflow = Workflow.objects.get(name=WORKFLOW_NAME)
 
     def user(username, group):
         account = django_user_model.objects.create_user(
@@ -113,6 +111,17 @@ def test_only_communications_is_offered_publish(client, newsroom):
         editor = client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
         assert ('name="action-publish"' in editor) is can_publish, name
         assert 'name="action-submit"' in editor, name
+
+
+def test_communications_publishes_its_own_edit_without_review(newsroom):
+    """The decision docs/guide-redaction.md states: the review is for Rédaction's work;
+    Communications may publish its own edits directly (and may still submit them)."""
+    own = draft(newsroom, newsroom["communications"], title="Correction du numéro de téléphone")
+    assert own.permissions_for_user(newsroom["communications"]).can_publish()
+    assert not own.permissions_for_user(newsroom["redaction"]).can_publish()
+    own.get_latest_revision().publish(user=newsroom["communications"])
+    own.refresh_from_db()
+    assert own.live and own.live_revision.user == newsroom["communications"]
 
 
 # The workflow ------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import pytest
 from django.contrib.auth.models import Group
 
 from consortium import roles
-from consortium.editorial_workflow import ensure_editorial_workflow
+from consortium.setup import run_setup
 from news.factories import NewsCategoryFactory, NewsIndexPageFactory
 from news.models import NewsPage
 from tests.fixtures.browser import new_page, record_policy_violations
@@ -19,8 +19,7 @@ TITLE = "Le Consortium accueille un nouveau partenaire"
 
 @pytest.fixture
 def newsroom(site_tree, django_user_model):
-    roles.ensure_editorial_groups()
-    ensure_editorial_workflow()
+    run_setup()
     for username, group in (
         ("redaction", roles.EDITORS_GROUP),
         ("communications", roles.COMMUNICATIONS_GROUP),

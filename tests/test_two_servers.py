@@ -15,7 +15,7 @@ from django.urls import reverse
 from wagtail.models import Page
 
 from membership.models import MembershipApplication
-from tests.processes import free_port
+from tests.processes import free_port, redis_url
 from tests.production_stack import (
     Browser,
     application,
@@ -26,7 +26,7 @@ from tests.production_stack import (
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
-REDIS_URL = "redis://127.0.0.1:6379/14"
+REDIS_URL = redis_url(1)
 PER_SERVER = 8
 PASSWORD = "deux-serveurs-1-mot-de-passe"  # noqa: S105
 

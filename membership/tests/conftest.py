@@ -4,10 +4,10 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from consortium.demo import DemoContext
+from consortium.roles import COMMITTEE_GROUP
 from expertise.factories import ExpertiseIndexPageFactory, ExpertisePageFactory
-from membership.demo import COMMITTEE_GROUP, ensure_committee_group
 from membership.factories import MembershipPageFactory
+from membership.setup import ensure_committee_group
 from tests.fixtures.site import publish_translation
 
 # The smallest document every PDF reader opens (a header, one empty page, a trailer).
@@ -87,13 +87,7 @@ def make_application(site_tree):
 @pytest.fixture
 def committee_user(django_user_model, site_tree):
     """A member of the Comité d'adhésion group, with an email address."""
-    from django.contrib.auth.models import Group
-
-    from consortium.demo import DemoContext
-    from consortium.roles import COMMITTEE_GROUP
-    from membership.demo import ensure_committee_group
-
-    ensure_committee_group(DemoContext())
+    ensure_committee_group()
     user = django_user_model.objects.create_user(
         "camille", email="camille@consortium.example", password="x", first_name="Camille"
     )
@@ -103,7 +97,7 @@ def committee_user(django_user_model, site_tree):
 
 @pytest.fixture
 def committee(client, django_user_model, site_tree):
-    ensure_committee_group(DemoContext())
+    ensure_committee_group()
     user = django_user_model.objects.create_user("comite", password="x")
     user.groups.add(Group.objects.get(name=COMMITTEE_GROUP))
     client.force_login(user)

@@ -10,9 +10,8 @@ import pytest
 from django.contrib.auth.models import Group
 
 from consortium import roles
-from consortium.demo import DemoContext, ensure_editorial_groups
+from consortium.setup import run_setup
 from membership.choices import Status
-from membership.demo import ensure_committee_group
 from membership.models import InternalNote, MembershipApplication
 from membership.tests.conftest import pdf
 
@@ -46,8 +45,7 @@ def body(response) -> bytes:
 
 @pytest.fixture
 def as_role(client, django_user_model, site_tree):
-    ensure_editorial_groups(DemoContext())
-    ensure_committee_group(DemoContext())
+    run_setup()
 
     def login(role):
         if role == "anonymous":

@@ -1,7 +1,8 @@
 """`manage.py build_demo`: build the whole demo site, idempotently.
 
-Each app contributes its own steps (``<app>.demo``); later content (news, expertise,
-membership) adds its step to ``STEPS``. A second run creates nothing and changes nothing.
+It runs `setup_site` first (locales, groups, workflow, site address), then every app's
+demo steps (``@demo_step`` in each app's ``demo`` module: consortium.demo). A second run
+creates nothing and changes nothing.
 """
 
 from django.conf import settings
@@ -9,26 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from consortium import demo as site_demo
-from expertise import demo as expertise_demo
-from home import demo as home_demo
-from membership import demo as membership_demo
-from news import demo as news_demo
-
-STEPS = [
-    site_demo.ensure_locales,
-    home_demo.build,
-    expertise_demo.build,
-    news_demo.build,
-    home_demo.build_institutional,
-    membership_demo.build,
-    membership_demo.build_directory,
-    site_demo.ensure_editorial_groups,
-    site_demo.ensure_editorial_workflow,
-    membership_demo.ensure_committee_group,
-    site_demo.ensure_contact_settings,
-    site_demo.ensure_site_texts,
-    site_demo.ensure_menus,
-]
+from consortium.setup import run_setup
 
 
 class Command(BaseCommand):
@@ -37,7 +19,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         ctx = site_demo.DemoContext()
         with transaction.atomic():
-            for step in STEPS:
+            report = run_setup()
+            for step in site_demo.demo_steps():
                 step(ctx)
             has_admin = site_demo.ensure_dev_admin(ctx)
             accounts = site_demo.ensure_demo_accounts(ctx)
@@ -46,9 +29,11 @@ class Command(BaseCommand):
                 "Demo strings without an English translation: "
                 + "; ".join(ctx.missing_translations)
             )
-        for line in ctx.log:
+        for line in report.changes + ctx.log:
             self.stdout.write(f"  {line}")
-        if not ctx.log:
+        for line in report.warnings:
+            self.stderr.write(f"  {line}")
+        if not (ctx.log or report.changes):
             self.stdout.write("Demo site already complete: nothing changed.")
         if has_admin:
             self.stdout.write(
