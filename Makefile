@@ -7,7 +7,7 @@ PORT ?= 8000
 CONSTRAINTS := requirements/constraints.txt
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test install install-test lock lint messages extract-messages demo bench bench-news
+.PHONY: run test test-fast install install-test lock lint messages extract-messages demo bench bench-news
 
 $(PY):
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is required") if sys.version_info < (3, 11) else None'
@@ -48,8 +48,14 @@ run: demo
 	@echo "Serving on http://127.0.0.1:$(PORT)/fr/ (English: /en/, admin: /admin/)"
 	WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
+# In parallel, one worker per core (pytest-xdist); TEST_WORKERS=0 runs in this process.
+TEST_WORKERS ?= auto
 test: install-test messages
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
+
+# Without the system tests (browser, HTML checker, servers and other processes).
+test-fast: install-test messages
+	$(PY) -m pytest -n $(TEST_WORKERS) -m "not system" $(PYTEST_ARGS)
 
 lint: install-test
 	$(PY) -m ruff check .

@@ -12,9 +12,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from consortium.page_forms import LocalizedChoicesPageForm
+from consortium.pages import BasePage
 from consortium.validators import require_alt_text
-from consortium.view_restrictions import CachedViewRestrictionsMixin
-from home.models import PAGE_TRANSLATABLE_FIELDS
 
 FAMILIES = [
     ("management", _("Management and administration")),
@@ -83,7 +82,7 @@ class TeamMember(TranslatableMixin, models.Model):
         require_alt_text(self.photo_id, self.photo_alt, "photo_alt")
 
 
-class ExpertiseIndexPage(CachedViewRestrictionsMixin, Page):
+class ExpertiseIndexPage(BasePage):
     """« Nos expertises »: every field, grouped by family."""
 
     intro = models.TextField(_("introduction"), max_length=600, blank=True)
@@ -93,7 +92,7 @@ class ExpertiseIndexPage(CachedViewRestrictionsMixin, Page):
     max_count_per_parent = 1
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [TranslatableField("intro")]
+    translatable_fields = BasePage.translatable_fields + [TranslatableField("intro")]
 
     class Meta:
         verbose_name = _("expertise index")
@@ -114,7 +113,7 @@ class ExpertiseIndexPage(CachedViewRestrictionsMixin, Page):
         return context
 
 
-class ExpertisePage(CachedViewRestrictionsMixin, Page):
+class ExpertisePage(BasePage):
     """A field of expertise: what the experts do, typical mandates, who to contact."""
 
     family = models.CharField(_("family"), max_length=20, choices=FAMILIES)
@@ -143,12 +142,12 @@ class ExpertisePage(CachedViewRestrictionsMixin, Page):
         FieldPanel("mandates"),
         FieldPanel("experts"),
     ]
-    search_fields = Page.search_fields + [
+    search_fields = BasePage.search_fields + [
         index.SearchField("summary"),
         index.SearchField("services"),
         index.SearchField("mandates"),
     ]
-    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
+    translatable_fields = BasePage.translatable_fields + [
         TranslatableField("summary"),
         TranslatableField("services"),
         TranslatableField("mandates"),

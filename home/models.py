@@ -1,6 +1,5 @@
 """Page types of the home app: the home page and the standard (institutional) page."""
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -9,28 +8,12 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from consortium.view_restrictions import CachedViewRestrictionsMixin
-
-from .blocks import KeyFigureBlock, SectionBlocks
-
-PAGE_TRANSLATABLE_FIELDS = [
-    TranslatableField("title"),
-    TranslatableField("slug"),
-    TranslatableField("seo_title"),
-    TranslatableField("search_description"),
-]
+from consortium.blocks import KeyFigureBlock, SectionBlocks
+from consortium.pages import BasePage
+from consortium.validators import validate_link_target
 
 
-def validate_link_target(value: str):
-    """Accept an absolute http(s) URL, a site path (« /fr/... ») or an anchor (« #... »)."""
-    allowed = ("https://", "http://", "/", "#", "mailto:", "tel:")
-    if value and (not value.startswith(allowed) or value.startswith("//")):
-        raise ValidationError(
-            _("Enter a web address (https://…), a path (/fr/…) or an anchor (#…).")
-        )
-
-
-class HomePage(CachedViewRestrictionsMixin, Page):
+class HomePage(BasePage):
     """The site root in each language: mission, key figures and a call to action.
 
     One per language: the French page is the source, the English one its translation,
@@ -97,12 +80,12 @@ class HomePage(CachedViewRestrictionsMixin, Page):
         ),
     ]
 
-    search_fields = Page.search_fields + [
+    search_fields = BasePage.search_fields + [
         index.SearchField("hero_intro"),
         index.SearchField("mission"),
     ]
 
-    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
+    translatable_fields = BasePage.translatable_fields + [
         TranslatableField("hero_title"),
         TranslatableField("hero_intro"),
         TranslatableField("mission_heading"),
@@ -152,7 +135,7 @@ class HomePage(CachedViewRestrictionsMixin, Page):
         return self.cta_url
 
 
-class IntroBodyPage(CachedViewRestrictionsMixin, Page):
+class IntroBodyPage(BasePage):
     """What every institutional page has: an introduction and a body of sections, both
     translated. Abstract: each page type below adds its own rules and fields."""
 
@@ -160,11 +143,11 @@ class IntroBodyPage(CachedViewRestrictionsMixin, Page):
     body = StreamField(SectionBlocks(), verbose_name=_("body"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    search_fields = Page.search_fields + [
+    search_fields = BasePage.search_fields + [
         index.SearchField("intro"),
         index.SearchField("body"),
     ]
-    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
+    translatable_fields = BasePage.translatable_fields + [
         TranslatableField("intro"),
         TranslatableField("body"),
     ]

@@ -20,9 +20,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail_localize.fields import TranslatableField
 
-from consortium.view_restrictions import CachedViewRestrictionsMixin
-from home.blocks import SectionBlocks
-from home.models import PAGE_TRANSLATABLE_FIELDS
+from consortium.blocks import SectionBlocks
+from consortium.pages import BasePage
 
 from .choices import REGIONS, LegalForm, Sector, Status
 
@@ -36,7 +35,7 @@ class CategoryBlock(blocks.StructBlock):
         label = _("Membership category")
 
 
-class MembershipPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
+class MembershipPage(RoutablePageMixin, BasePage):
     """« Devenir membre »: categories, benefits, conditions, juste coût, and the form.
 
     The categories are an editable list; the form offers them as its choices, so a new
@@ -66,7 +65,7 @@ class MembershipPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
         FieldPanel("form_intro"),
         FieldPanel("thanks_text"),
     ]
-    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
+    translatable_fields = BasePage.translatable_fields + [
         TranslatableField("intro"),
         TranslatableField("categories"),
         TranslatableField("body"),
@@ -106,7 +105,7 @@ class MembershipPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
         return info_received_view(self, request)
 
 
-class MemberDirectoryPage(CachedViewRestrictionsMixin, Page):
+class MemberDirectoryPage(BasePage):
     """« Nos membres »: the member organisations that agreed to be listed, filterable by
     region and legal form (membership.directory)."""
 
@@ -117,7 +116,7 @@ class MemberDirectoryPage(CachedViewRestrictionsMixin, Page):
     max_count_per_parent = 1
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [TranslatableField("intro")]
+    translatable_fields = BasePage.translatable_fields + [TranslatableField("intro")]
 
     class Meta:
         verbose_name = _("members' directory")

@@ -6,7 +6,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
-from home.blocks import KeyFiguresBlock
+from consortium.blocks import KeyFiguresBlock, heading_block, paragraph_block
 
 
 class ImageWithAltBlock(blocks.StructBlock):
@@ -75,17 +75,8 @@ class SourceBlock(blocks.StructBlock):
 
 
 class NewsBodyBlock(blocks.StreamBlock):
-    paragraph = blocks.RichTextBlock(
-        label=_("Paragraph"),
-        features=["bold", "italic", "link", "document-link", "ol", "ul"],
-        template="home/blocks/paragraph.html",
-    )
-    heading = blocks.CharBlock(
-        label=_("Heading"),
-        max_length=160,
-        form_classname="title",
-        template="home/blocks/heading.html",
-    )
+    paragraph = paragraph_block(["bold", "italic", "link", "document-link", "ol", "ul"])
+    heading = heading_block(max_length=160)
     image = ImageWithAltBlock()
     quote = QuoteBlock()
     key_figures = KeyFiguresBlock()

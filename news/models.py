@@ -18,9 +18,8 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from consortium.pages import BasePage
 from consortium.validators import require_alt_text
-from consortium.view_restrictions import CachedViewRestrictionsMixin
-from home.models import PAGE_TRANSLATABLE_FIELDS
 
 from .blocks import NewsBodyBlock
 from .forms import NewsPageForm
@@ -61,7 +60,7 @@ class NewsPageTag(TaggedItemBase):
     )
 
 
-class NewsIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
+class NewsIndexPage(RoutablePageMixin, BasePage):
     """« Actualités et conseils »: the listing (filters, pagination) and the RSS feed."""
 
     intro = models.TextField(_("introduction"), max_length=500, blank=True)
@@ -71,7 +70,7 @@ class NewsIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     max_count_per_parent = 1
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [TranslatableField("intro")]
+    translatable_fields = BasePage.translatable_fields + [TranslatableField("intro")]
 
     class Meta:
         verbose_name = _("news index")
@@ -109,7 +108,7 @@ class NewsIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
         return NewsFeed(self)(request)
 
 
-class NewsPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
+class NewsPage(RoutablePageMixin, BasePage):
     """An article: date, category, tags, summary, image, body, byline, related articles."""
 
     date = models.DateField(_("publication date"), default=timezone.localdate)
@@ -180,7 +179,7 @@ class NewsPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
         FeedbackTallyPanel(heading=_("Was this article useful?"))
     ]
 
-    search_fields = Page.search_fields + [
+    search_fields = BasePage.search_fields + [
         index.SearchField("summary"),
         index.SearchField("body"),
         index.SearchField("byline"),
@@ -188,7 +187,7 @@ class NewsPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
         index.FilterField("locale_id"),
     ]
 
-    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
+    translatable_fields = BasePage.translatable_fields + [
         TranslatableField("summary"),
         TranslatableField("body"),
         TranslatableField("featured_image_alt"),

@@ -9,14 +9,9 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
-from django.utils.translation import gettext_lazy as _
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
-
-from home import views as home_views
-from membership import views as membership_views
-from news import feedback as news_feedback
 
 from . import routing, views
 from .admin_login import ThrottledLoginView, ThrottledPasswordResetView
@@ -36,15 +31,9 @@ urlpatterns = [
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    # « Was this article useful? »: outside the page tree, without a CSRF token (why in
-    # news.feedback).
-    path("news-feedback/<id:page_id>/", news_feedback.vote, name="news_vote"),
-    # Membership attachments: private files, served only to the committee (never MEDIA_URL).
-    path(
-        "membership/attachments/<uuid:token>/",
-        membership_views.attachment,
-        name="membership_attachment",
-    ),
+    # Each app's own routes outside the page tree.
+    path("", include("news.urls")),
+    path("", include("membership.urls")),
 ]
 
 if settings.DEBUG:
@@ -53,7 +42,7 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
-    path(_("search/"), home_views.search, name="search"),
+    path("", include("home.urls")),  # the search
     # Before Wagtail's own: the same view, with fewer queries to find the page
     # (consortium.routing).
     re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),

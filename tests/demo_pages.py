@@ -1,5 +1,6 @@
 """One page of each public type of the demo site, in French and in English: the pages that
-the HTML checker and axe-core check (tests/test_html_validity.py, tests/test_browser.py)."""
+the HTML checker and axe-core check (tests/system/test_html_validity.py and
+tests/system/test_browser.py)."""
 
 # (page type, French address, English address, expected status)
 DEMO_PAGES = [

@@ -1,36 +1,18 @@
 """The demo site's content: complete, in both languages, as a newcomer's `make run` shows it.
 
-The demo is built once for this module (it takes about twenty seconds) inside a transaction
-that is rolled back after the last test; each test runs in its own savepoint within it, so
-tests cannot see each other's changes. The command's own behaviour (idempotence, the dev
-admin) is tested in test_demo_command.py, where each test builds its own site.
+The demo is the session's shared one (tests/fixtures/demo.py): each test runs in its own
+savepoint, so tests cannot see each other's changes. The command's own behaviour
+(idempotence, the dev admin) is tested in test_demo_command.py.
 """
-
-import io
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core.management import call_command
-from django.db import transaction
 from wagtail.models import Page, Site
 
 from consortium.models import OrganisationSettings
 from home.models import HomePage, PrivacyPolicyPage, StandardPage
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            call_command("build_demo", stdout=io.StringIO())
-            yield
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
 
 
 def test_site_root_is_the_french_home_with_an_english_translation(demo):

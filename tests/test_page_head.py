@@ -1,19 +1,15 @@
 """Every public page, in both languages, has a favicon and a meta description (what search
 engines show; Lighthouse's SEO audit asks for both), in the page's language."""
 
-import io
-
 import pytest
 from bs4 import BeautifulSoup
-from django.core.management import call_command
 
 from tests.demo_pages import DEMO_PAGES
 
 pytestmark = pytest.mark.django_db
 
 
-def test_every_public_page_has_a_favicon_and_a_description(client, locales):
-    call_command("build_demo", stdout=io.StringIO())
+def test_every_public_page_has_a_favicon_and_a_description(client, demo):
     descriptions = {}
     for _kind, *urls, status in DEMO_PAGES:
         for url in urls:

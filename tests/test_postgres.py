@@ -28,9 +28,8 @@ def test_healthz_on_postgresql(client):
     assert client.get("/healthz").json() == {"status": "ok", "database": "ok"}
 
 
-def test_demo_site_builds_on_postgresql(client):
-    from django.core.management import call_command
-
-    call_command("build_demo", verbosity=0)
+def test_demo_site_builds_on_postgresql(client, demo):
+    """The session's shared demo (tests/fixtures/demo.py) is built on this database."""
+    assert "created French home page" in demo
     assert client.get("/fr/").status_code == 200
     assert client.get("/en/").status_code == 200

@@ -7,11 +7,8 @@ Counting per request is deterministic, so it belongs in the tests; timings are i
 `make bench` (docs/performance.md).
 """
 
-import io
-
 import pytest
 from django.core.cache import cache
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -22,8 +19,7 @@ pytestmark = pytest.mark.django_db
 BUDGET = 12
 
 
-def test_every_public_page_type_within_the_query_budget(client, locales):
-    call_command("build_demo", stdout=io.StringIO())
+def test_every_public_page_type_within_the_query_budget(client, demo):
     urls = [(url, status) for _kind, *pair, status in DEMO_PAGES for url in pair]
     for url, status in urls:
         assert client.get(url).status_code == status, url

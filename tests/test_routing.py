@@ -1,10 +1,7 @@
 """consortium.routing finds the same page, with the same sub-route, as Wagtail's own routing
 — on every kind of address of the demo site — in fewer queries."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 from django.http import Http404
 from django.test import RequestFactory
 from django.utils import translation
@@ -68,11 +65,6 @@ def both(path):
         theirs = describe(wagtail_route(RequestFactory().get(path), rest))
         ours = describe(our_route(RequestFactory().get(path), rest))
     return theirs, ours
-
-
-@pytest.fixture
-def demo(locales):
-    call_command("build_demo", stdout=io.StringIO())
 
 
 def all_paths():

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 from wagtail.models import Page
 
+from consortium.validators import validate_link_target
 from expertise.models import ExpertiseIndexPage
 from home.factories import HomePageFactory, StandardPageFactory
 from home.models import (
@@ -12,7 +13,6 @@ from home.models import (
     HomePage,
     PrivacyPolicyPage,
     StandardPage,
-    validate_link_target,
 )
 from membership.models import MembershipPage
 from news.models import NewsIndexPage

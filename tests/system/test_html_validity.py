@@ -4,11 +4,9 @@ The pages are those of the demo site (real content: rich text, lists, figures, i
 timelines), rendered by Django's test client and checked in one run of the checker.
 """
 
-import io
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 
 from tests.demo_pages import DEMO_PAGES
 from tests.html_validity import assert_valid_html, problems
@@ -16,8 +14,7 @@ from tests.html_validity import assert_valid_html, problems
 pytestmark = [pytest.mark.django_db, pytest.mark.vnu]
 
 
-def test_every_public_page_type_is_valid_html(client, tmp_path):
-    call_command("build_demo", stdout=io.StringIO())
+def test_every_public_page_type_is_valid_html(client, demo, tmp_path):
     paths = []
     for kind, *urls, status in DEMO_PAGES:
         for url in urls:

@@ -1,0 +1,62 @@
+"""The shape of the code: the core layer (``consortium``, the ``site/`` folder) ← feature
+apps (news, expertise, membership) ← ``home``, and every page type built on ``BasePage``."""
+
+import ast
+from pathlib import Path
+
+from django.apps import apps
+from django.conf import settings
+from wagtail.models import Page
+
+from consortium.pages import BasePage
+
+ROOT = Path(settings.BASE_DIR)
+CORE = "consortium"
+FEATURES = ("news", "expertise", "membership")
+LEAF = "home"
+FOLDERS = {CORE: ROOT / "site", **{name: ROOT / name for name in (*FEATURES, LEAF)}}
+
+
+def imported_apps(path: Path) -> set[str]:
+    """The project's apps a module imports, at its top or inside a function."""
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names.add(node.module.split(".")[0])
+    return names & set(FOLDERS)
+
+
+def modules(app: str):
+    for path in sorted(FOLDERS[app].rglob("*.py")):
+        parts = path.relative_to(FOLDERS[app]).parts
+        if "tests" not in parts and "migrations" not in parts:
+            yield path
+
+
+def test_imports_go_one_way():
+    allowed = {CORE: {CORE}, **{name: {CORE, *FEATURES} for name in FEATURES}}
+    wrong = []
+    for app, may_import in allowed.items():
+        for path in modules(app):
+            if extra := imported_apps(path) - may_import:
+                wrong.append(f"{path.relative_to(ROOT)} imports {sorted(extra)}")
+    assert wrong == []
+
+
+def test_the_import_rule_sees_an_import(tmp_path):
+    """The check has teeth: a module importing home inside a function is caught."""
+    module = tmp_path / "m.py"
+    module.write_text("def f():\n    from home.models import HomePage\n    import news.models\n")
+    assert imported_apps(module) == {"home", "news"}
+
+
+def test_every_page_type_derives_from_base_page():
+    ours = [
+        model
+        for model in apps.get_models()
+        if issubclass(model, Page) and model is not Page and model._meta.app_label in FOLDERS
+    ]
+    assert len(ours) >= 10
+    assert [model.__name__ for model in ours if not issubclass(model, BasePage)] == []
