@@ -82,10 +82,11 @@ DEMO_ACCOUNTS = [
 # Django does not make it again, so it is made here when missing, as the migration does.
 MIGRATION_PERMISSIONS = {
     ("wagtail_localize", "submit_translation"): ("translation", "Can submit translations"),
+    ("wagtailadmin", "enable_2fa"): ("admin", "Enable 2FA"),
 }
 
 
-def _permission(app: str, codename: str) -> Permission:
+def permission_named(app: str, codename: str) -> Permission:
     if (app, codename) in MIGRATION_PERMISSIONS:
         model, name = MIGRATION_PERMISSIONS[(app, codename)]
         content_type, _created = ContentType.objects.get_or_create(app_label=app, model=model)
@@ -99,7 +100,7 @@ def _permission(app: str, codename: str) -> Permission:
 def ensure_group(name: str, permissions: list[tuple[str, str]]) -> tuple[Group, bool]:
     """The group ``name`` with at least ``permissions``; True when it was created."""
     group, created = Group.objects.get_or_create(name=name)
-    wanted = [_permission(app, codename) for app, codename in permissions]
+    wanted = [permission_named(app, codename) for app, codename in permissions]
     present = set(group.permissions.values_list("pk", flat=True))
     missing = [permission for permission in wanted if permission.pk not in present]
     if missing:
@@ -119,10 +120,10 @@ def ensure_editorial_groups() -> list[str]:
             created_names.append(name)
         for codename in PAGE_PERMISSIONS[name]:
             GroupPagePermission.objects.get_or_create(
-                group=group, page=root_page, permission=_permission("wagtailcore", codename)
+                group=group, page=root_page, permission=permission_named("wagtailcore", codename)
             )
         for app, codename in COLLECTION_PERMISSIONS[name]:
             GroupCollectionPermission.objects.get_or_create(
-                group=group, collection=root_collection, permission=_permission(app, codename)
+                group=group, collection=root_collection, permission=permission_named(app, codename)
             )
     return created_names

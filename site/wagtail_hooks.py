@@ -2,13 +2,16 @@
 settings: staff find everything about the site's frame (menus, footer texts) in one place;
 and the content checker's rules (consortium.content_checks)."""
 
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from . import wagtail_2fa_compat
 from .content_checks import use_content_checks
 from .models import NavigationMenu, SiteTexts
+from .two_factor import recovery_codes
 
 
 class NavigationMenuViewSet(SnippetViewSet):
@@ -34,3 +37,30 @@ register_snippet(SiteTextsViewSet)
 @hooks.register("construct_wagtail_userbar")
 def content_checks(request, items, page):
     use_content_checks(items)
+
+
+# Second factor (consortium.two_factor) ---------------------------------------------------
+
+
+@hooks.register("register_admin_urls", order=-1)  # before wagtail-2fa's
+def two_factor_code_form():
+    return wagtail_2fa_compat.urls()
+
+
+@hooks.register("register_admin_urls")
+def two_factor_urls():
+    return [path("2fa/recovery-codes/", recovery_codes, name="two_factor_recovery_codes")]
+
+
+@hooks.register("register_account_menu_item")
+def recovery_codes_menu_item(request):
+    return {
+        "url": reverse("two_factor_recovery_codes"),
+        "label": _("Recovery codes"),
+        "help_text": _("Codes that sign you in once each when your phone is not at hand."),
+    }
+
+
+@hooks.register("construct_main_menu", order=100)  # after wagtail-2fa's own hook
+def two_factor_menu_in_french(request, menu_items):
+    wagtail_2fa_compat.relabel_setup_menu(request, menu_items)

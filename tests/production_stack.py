@@ -19,6 +19,7 @@ from django.core.management import call_command
 from django.db import connection
 
 from tests.processes import production_env
+from tests.two_factor import current_code, give_authenticator
 
 
 class Browser:
@@ -48,6 +49,24 @@ class Browser:
             for name, morsel in SimpleCookie(header).items():
                 self.cookies[name] = morsel.value
         return response.status, response.headers, response.read().decode()
+
+    def sign_in(self, username: str, password: str) -> int:
+        """The admin's two steps: password, then the code of the account's authenticator
+        app (tests.two_factor); returns the status of the last answer (302 when signed in)."""
+        token = self.csrf_token("/admin/login/")
+        status, headers, _body = self.request(
+            "/admin/login/",
+            {"username": username, "password": password, "csrfmiddlewaretoken": token},
+        )
+        if status != 302:
+            return status
+        device = give_authenticator(get_user_model().objects.get(username=username))
+        token = self.csrf_token("/admin/2fa/auth")
+        status, _headers, _body = self.request(
+            "/admin/2fa/auth",
+            {"otp_token": current_code(device), "next": "/admin/", "csrfmiddlewaretoken": token},
+        )
+        return status
 
     def csrf_token(self, path: str) -> str:
         status, _headers, html = self.request(path)

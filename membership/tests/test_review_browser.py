@@ -1,6 +1,7 @@
 """The committee's journey in a real browser: log in, filter, open an application, move it
 to « En analyse », approve it with a note; the member then appears in the public
-directory, which axe-core finds clean in both languages and widths."""
+directory, which axe-core finds clean in both languages and widths. The committee signs in
+with a second factor: the code of the authenticator app, computed from its key."""
 
 import re
 
@@ -12,6 +13,7 @@ from membership.models import Member, MembershipApplication
 from tests.accessibility import assert_no_axe_violations
 from tests.fixtures.browser import record_policy_violations
 from tests.fixtures.site import publish_translation
+from tests.two_factor import current_code, give_authenticator
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -35,10 +37,14 @@ def test_committee_member_approves_an_application_and_it_joins_the_directory(
     other = make_application(2, organisation_name="Mutuelle Ailleurs")
     MembershipApplication.objects.filter(pk=other.pk).update(status=Status.WITHDRAWN)
 
+    phone = give_authenticator(committee_user)
     page.goto(f"{live_server.url}/admin/login/")
     page.locator("#id_username").fill("camille")
     page.locator("#id_password").fill("x")
     page.locator("#id_password").press("Enter")
+    page.wait_for_url(re.compile(r"/admin/2fa/auth"))
+    page.get_by_label("Code").fill(current_code(phone))
+    page.get_by_role("button", name="Se connecter").click()
     page.wait_for_url(f"{live_server.url}/admin/")
 
     # The dashboard panel's « Soumise » link filters the listing.

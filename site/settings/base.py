@@ -53,6 +53,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "axes",
+    "wagtail_2fa",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
@@ -71,6 +75,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Staff with the « enable_2fa » permission (superusers, the committee) sign in with a
+    # second factor (consortium.two_factor).
+    "wagtail_2fa.middleware.VerifyUserPermissionsMiddleware",
     # Request bodies over MAX_REQUEST_BODY_BYTES refused before anything reads them (the
     # CSRF check reads the form in process_view, after every middleware's __call__).
     "consortium.request_size.RequestSizeLimitMiddleware",
@@ -293,6 +300,14 @@ AXES_ENABLE_ADMIN = False  # Django's admin is not installed
 AXES_VERBOSE = False  # no banner on every manage.py command
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_LOCKOUT_CALLABLE = "consortium.admin_login.lockout_response"
+
+# Second factor (wagtail-2fa on django-otp): a TOTP app, and recovery codes (static tokens).
+# Required for every account with the « enable_2fa » permission: superusers, and the groups
+# setup_site gives it to (those that read membership applications); an administrator may
+# give it to any group (Paramètres → Groupes).
+WAGTAIL_2FA_REQUIRED = env.bool("WAGTAIL_2FA_REQUIRED", default=True)
+WAGTAIL_2FA_OTP_TOTP_NAME = "Consortium (administration)"
+OTP_TOTP_ISSUER = WAGTAIL_2FA_OTP_TOTP_NAME
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",

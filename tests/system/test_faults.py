@@ -147,12 +147,7 @@ def test_redis_stops_and_comes_back_mid_traffic(tmp_path, locales):
         assert status == 200 and headers.get("X-Page-Cache") == "miss" and "<main" in html
         assert browser.request(static_css_path(port))[0] == 200
         # Staff sign in and stay signed in: sessions are in the database.
-        token = browser.csrf_token("/admin/login/")
-        status, _headers, _body = browser.request(
-            "/admin/login/",
-            {"username": "pannes", "password": PASSWORD, "csrfmiddlewaretoken": token},
-        )
-        assert status == 302
+        assert browser.sign_in("pannes", PASSWORD) == 302
         assert browser.request("/admin/")[0] == 200
         # Every application sent during the outage is stored.
         outcomes = [apply(port, number) for number in range(2, 12)]

@@ -49,3 +49,9 @@ class Command(BaseCommand):
                     f"  {group}: user « {username} », password « {site_demo.DEV_ADMIN_PASSWORD} »"
                 )
             )
+        if has_admin and settings.WAGTAIL_2FA_REQUIRED:
+            self.stdout.write(
+                "  « admin » and « comite » sign in with a second factor: at the first sign-in,"
+                " scan the QR code with an authenticator app (FreeOTP, Aegis, Google"
+                " Authenticator…), then make recovery codes in Compte → Codes de secours."
+            )

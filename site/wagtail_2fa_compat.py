@@ -1,0 +1,64 @@
+"""Workarounds for gaps of wagtail-2fa 1.8 (with django-otp 1.7.5), kept apart so that they
+go when upstream closes them; tests/test_two_factor.py has a guard for each that fails
+when upstream changes.
+
+1. Since django-otp 1.7.2 the code form must name the device a code is for (trying every
+   device in turn throttled the unrelated ones); wagtail-2fa's ``TokenForm`` names none,
+   so every code is refused (« Please select a device. »). ``SecondFactorForm`` chooses:
+   a code of digits is for the account's authenticator app (the most recently added), any
+   other for its recovery codes. Its messages are ours, in the admin's language (some of
+   django-otp's have no French).
+2. wagtail-2fa's menu for an account that has not verified yet is labelled « 2FA Setup »
+   outside gettext: ``relabel_setup_menu`` puts our label in its place.
+"""
+
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from wagtail_2fa.forms import TokenForm
+from wagtail_2fa.views import LoginView
+
+UPSTREAM_SETUP_LABEL = "2FA Setup"
+
+
+class SecondFactorForm(TokenForm):
+    otp_error_messages = {
+        **TokenForm.otp_error_messages,
+        "token_required": _("Enter the code of your authenticator app."),
+        "invalid_token": _("This code is not right. Try the code your app shows now."),
+        "device_required": _("This account has no authenticator app or recovery codes."),
+        "n_failed_attempts": ngettext_lazy(
+            "After %(failure_count)d wrong code, wait a few seconds before the next try.",
+            "After %(failure_count)d wrong codes, wait a few seconds before the next try.",
+            "failure_count",
+        ),
+        "verification_not_allowed": _("Codes cannot be checked right now; try again soon."),
+    }
+
+    def clean(self):
+        token = "".join((self.cleaned_data.get("otp_token") or "").split())
+        self.cleaned_data["otp_token"] = token
+        device = self.device_for(token)
+        self.cleaned_data["otp_device"] = device.persistent_id if device else None
+        return super().clean()
+
+    def device_for(self, token: str):
+        model = TOTPDevice if token.isdigit() else StaticDevice
+        return model.objects.devices_for_user(self.user, confirmed=True).order_by("-pk").first()
+
+
+class SecondFactorLoginView(LoginView):
+    form_class = SecondFactorForm
+
+
+def urls():
+    """Before wagtail-2fa's own (same address and name): the code form that works."""
+    return [path("2fa/auth", SecondFactorLoginView.as_view(), name="wagtail_2fa_auth")]
+
+
+def relabel_setup_menu(request, menu_items):
+    for item in menu_items:
+        if item.label == UPSTREAM_SETUP_LABEL:
+            item.label = _("Two-factor sign-in")
