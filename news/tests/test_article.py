@@ -1,10 +1,12 @@
 """The article page in both languages: breadcrumb, date, category, tags, body, share links."""
 
 import datetime
+from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
 from bs4 import BeautifulSoup
+from django.conf import settings
 
 from news.factories import NewsPageFactory
 from tests.fixtures.site import publish_translation
@@ -79,3 +81,23 @@ def test_english_article_has_an_english_interface(client, article, site_tree):
     assert doc.select_one("#feedback-heading").get_text() == "Was this article useful?"
     crumbs = [a.get_text(strip=True) for a in doc.select("nav.breadcrumb a")]
     assert crumbs == ["Home", "News and advice", "The CDRQ and the Consortium"]
+
+
+def test_the_featured_image_is_a_picture_in_avif_and_webp_with_a_jpeg_fallback(client, article):
+    """Wagtail's {% picture %}: one <source> per modern format, each with two widths, and a
+    JPEG <img> with its own srcset, sizes, dimensions and the editor's alternative text."""
+    picture = get(client, article.url).select_one("picture:has(.article__image)")
+    sources = {source["type"]: source for source in picture.select("source")}
+    assert list(sources) == ["image/avif", "image/webp"]
+    for source in sources.values():
+        assert len(source["srcset"].split(",")) == 2 and source["sizes"]
+    image = picture.select_one("img.article__image")
+    assert image["src"].endswith(".jpg") and len(image["srcset"].split(",")) == 2
+    assert image["width"] and image["height"] and image["alt"] == "Des cercles entrelacés"
+    for url, suffix in [
+        (image["src"], ".jpg"),
+        (sources["image/avif"]["srcset"].split()[0], ".avif"),
+        (sources["image/webp"]["srcset"].split()[0], ".webp"),
+    ]:
+        assert url.startswith(settings.MEDIA_URL) and url.endswith(suffix), url
+        assert (Path(settings.MEDIA_ROOT) / url.removeprefix(settings.MEDIA_URL)).is_file()

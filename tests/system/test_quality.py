@@ -28,3 +28,39 @@ def test_ruff_is_clean(command):
         timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+TEMPLATE_FOLDERS = [
+    "site/templates",
+    "home/templates",
+    "news/templates",
+    "expertise/templates",
+    "membership/templates",
+]
+
+
+def test_templates_pass_the_template_linter():
+    """djLint's rules for Django templates ([tool.djlint] in pyproject.toml)."""
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "-m", "djlint", "--lint", *TEMPLATE_FOLDERS],
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Linted" in result.stdout
+
+
+def test_the_template_linter_sees_a_mistake(tmp_path):
+    """The gate has teeth: an image without alternative text fails it."""
+    template = tmp_path / "broken.html"
+    template.write_text('{% load i18n %}<div><img src="x.png"></div>\n')
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "-m", "djlint", "--lint", "--profile=django", str(template)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 1 and "H013" in result.stdout
