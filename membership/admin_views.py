@@ -2,7 +2,7 @@
 assign it to a reviewer, write internal notes, export the applicant's data as JSON.
 
 The detail page shows the statuses reachable from the current one; posting goes through
-membership.workflow.change_status, which checks the transition and records it in the
+membership.actions.change_status, which checks the transition and records it in the
 audit log (the application's history page shows that timeline). Reading (the detail, the
 JSON export) needs the model's « view » permission; acting needs « review ».
 """
@@ -21,12 +21,12 @@ from wagtail.admin.views.generic import InspectView
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.log_actions import log
 
+from .actions import add_note, assign, change_status, display_name, reviewers
 from .choices import Status
 from .models import MembershipApplication
 from .permissions import REVIEW_PERMISSION, VIEW_PERMISSION
 from .portability import applicant_data
-from .review import add_note, assign, display_name, reviewers
-from .workflow import TransitionNotAllowed, allowed_transitions, change_status
+from .workflow import TransitionNotAllowed, allowed_transitions
 
 EXPORTED = "membership.exported"
 

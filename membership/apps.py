@@ -8,3 +8,6 @@ class MembershipConfig(AppConfig):
     name = "membership"
     verbose_name = _("Membership")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import workflow  # noqa: F401 - its pre_save guard of the status

@@ -1,7 +1,7 @@
 """Membership: the public page with its application form, and what an application stores.
 
 An application is stored with its attachments and its consent record in one transaction,
-before any email (membership.services); emails are an outbox of Notification rows sent by
+before any email (membership.actions); emails are an outbox of Notification rows sent by
 background tasks (membership.notifications), so a failing mail server never loses, blocks
 or duplicates an application.
 """
@@ -195,13 +195,9 @@ class MembershipApplication(models.Model):
         return f"{self.reference} — {self.organisation_name}"
 
     def save(self, *args, **kwargs):
-        """Refuse a change of status that the workflow does not allow (membership.workflow:
-        the only door is change_status, which also records it)."""
-        from .workflow import check_transition
-
-        stored = getattr(self, "_stored_status", None)
-        if self.pk and stored is not None and stored != self.status:
-            check_transition(stored, self.status, note="-")
+        """The status as stored, for membership.workflow's check of the next change (it
+        refuses, before any save, a change of status the transition table does not allow;
+        the only door is membership.actions.change_status, which also records it)."""
         super().save(*args, **kwargs)
         self._stored_status = self.status
 

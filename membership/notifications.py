@@ -1,15 +1,19 @@
-"""Emails about applications, sent from the outbox by background tasks (django-tasks).
+"""Emails about applications: the outbox, written and sent (django-tasks).
 
-Each email is a Notification row written with the application; a task sends it and marks
-it sent. A failure is recorded on the row (attempts, last error) and retried: at once by a
-deferred task when the task backend can defer (the database queue in production, with an
-exponential back-off), and in every case by `manage.py send_pending_notifications` (cron,
-README). The row lock and the « pending » check make a second delivery of the same email
-impossible, whichever worker or retry gets there first.
+Each email is a Notification row written with the application (``queue_email``, inside
+the transaction of the action that causes it) and handed to the task queue only once
+that transaction has committed: an email never announces a decision that was rolled
+back. A task sends it and marks it sent. A failure is recorded on the row (attempts,
+last error) and retried: at once by a deferred task when the task backend can defer (the
+database queue in production, with an exponential back-off), and in every case by
+`manage.py send_pending_notifications` (cron, README). The row lock and the « pending »
+check make a second delivery of the same email impossible, whichever worker or retry
+gets there first.
 """
 
 import datetime
 import logging
+from functools import partial
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -19,8 +23,10 @@ from django.utils import timezone, translation
 from django_tasks import task, task_backends
 
 from consortium.mail import delivery_connection, one_line, render_text
+from consortium.models import OrganisationSettings
 
-from .models import Notification
+from .links import info_request_url
+from .models import InfoRequest, Notification
 
 logger = logging.getLogger(__name__)
 
@@ -29,11 +35,6 @@ MAX_ATTEMPTS = 8
 
 def _context(notification: Notification) -> dict:
     """What the templates of an email use: the application, the shared note, the links."""
-    from consortium.models import OrganisationSettings
-
-    from .models import InfoRequest
-    from .review import info_request_url
-
     application = notification.application
     base_url = settings.WAGTAILADMIN_BASE_URL
     context = {
@@ -108,3 +109,21 @@ def _retry_later(notification: Notification):
 @task()
 def send_notification(notification_id: int) -> bool:
     return deliver(notification_id)
+
+
+def queue_email(application, kind: str, recipient: str, language: str, **data):
+    """Write one email to the outbox; it is sent by a task once the transaction commits."""
+    if not recipient:
+        return None
+    notification = Notification.objects.create(
+        application=application, kind=kind, recipient=recipient, language=language, data=data
+    )
+    transaction.on_commit(partial(send_notification.enqueue, notification.pk))
+    return notification
+
+
+def _staff_recipient(application) -> str:
+    """The assigned reviewer, or the committee's address when nobody is assigned."""
+    if application.assigned_to_id and application.assigned_to.email:
+        return application.assigned_to.email
+    return OrganisationSettings.load().committee_email

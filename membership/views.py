@@ -17,11 +17,11 @@ from consortium import held, i18n
 from consortium.models import HeldSubmission, OrganisationSettings
 from consortium.ratelimit_store import limit_reached
 
+from .actions import complete_info_request, submit_application
 from .forms import ApplicationForm, InfoResponseForm
+from .links import InvalidLink, resolve_link
 from .models import Attachment
 from .permissions import VIEW_PERMISSION
-from .review import InvalidLink, complete_info_request, resolve_link
-from .services import submit_application
 
 logger = logging.getLogger(__name__)
 REFERENCE_SALT = "membership.thanks"

@@ -24,6 +24,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from consortium.plain_text import spreadsheet_cell
 
+from .actions import display_name
 from .admin_views import (
     ApplicationHistoryView,
     ApplicationInspectView,
@@ -35,7 +36,6 @@ from .admin_views import (
 from .choices import OPEN_STATUSES, Status
 from .models import APPLICANT_FIELDS, MembershipApplication
 from .permissions import VIEW_PERMISSION
-from .review import display_name
 
 READ_ONLY_ACTIONS = {"add", "change", "delete"}
 

@@ -3,23 +3,21 @@
 Soumise → En analyse → Complément demandé → (the applicant completes) → En analyse →
 Approuvée | Refusée; Retirée at any time before a decision. A decision is final.
 
-Every change goes through :func:`change_status`, which locks the application, checks the
-transition, requires a note where the applicant must be told why (refusal, request for more
-information) and records who, when, from, to and why in Wagtail's audit log (a custom
-registered action, shown as the application's history). ``MembershipApplication.save``
-refuses any other change of status, so an illegal transition is impossible at the model
-level, whatever code tries it.
+This module is the transition table and its check, nothing else. Every change goes
+through ``membership.actions.change_status``, which locks the application, checks the
+transition here, requires a note where the applicant must be told why (refusal, request
+for more information) and records who, when, from, to and why in Wagtail's audit log. The
+``pre_save`` check below refuses any other change of status, so an illegal transition is
+impossible at the model level, whatever code tries it.
 """
 
-import uuid
-
 from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.utils import timezone
+from django.db.models.signals import pre_save
+from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
-from wagtail.log_actions import log
 
 from .choices import Status
+from .models import MembershipApplication
 
 STATUS_CHANGED = "membership.status_changed"
 
@@ -59,31 +57,10 @@ def check_transition(current: str, target: str, note: str = "") -> None:
         )
 
 
-def change_status(application, target: str, *, user=None, note: str = "", share_note=False):
-    """Move ``application`` to ``target``, record it and set in motion what follows (the
-    emails, the request for more, the member: membership.review); returns the refreshed
-    application."""
-    from .models import MembershipApplication
-    from .review import after_transition
-
-    with transaction.atomic():
-        locked = (
-            MembershipApplication.objects.select_for_update(of=("self",))
-            .select_related("assigned_to")
-            .get(pk=application.pk)
-        )
-        current = locked.status
-        check_transition(current, target, note)
-        locked.status = target
-        locked.status_changed_at = timezone.now()
-        locked.save(update_fields=["status", "status_changed_at"])
-        log(
-            instance=locked,
-            action=STATUS_CHANGED,
-            user=user,
-            data={"from": current, "to": target, "note": note.strip(), "shared": share_note},
-            # Its own id: the history groups entries by id, and each change is one event.
-            uuid=uuid.uuid4(),
-        )
-        after_transition(locked, current, target, note=note, share_note=share_note)
-    return locked
+@receiver(pre_save, sender=MembershipApplication, dispatch_uid="membership.workflow.guard")
+def refuse_other_transitions(sender, instance, **kwargs):
+    """A saved application's status changes only along the table (the note is checked by
+    change_status, which knows it)."""
+    stored = getattr(instance, "_stored_status", None)
+    if instance.pk and stored is not None and stored != instance.status:
+        check_transition(stored, instance.status, note="-")

@@ -60,3 +60,47 @@ def test_every_page_type_derives_from_base_page():
     ]
     assert len(ours) >= 10
     assert [model.__name__ for model in ours if not issubclass(model, BasePage)] == []
+
+
+# The membership domain, one way: choices → models → workflow (transition table) → links
+# (tokens, URLs) → notifications (outbox: write and send) → actions → views and admin.
+MEMBERSHIP_LAYERS = {
+    "choices": 0,
+    "permissions": 0,
+    "validators": 0,
+    "models": 1,
+    "references": 2,
+    "workflow": 2,
+    "links": 3,
+    "notifications": 4,
+    "actions": 5,
+}
+TOP = 6  # views, admin, forms, hooks, commands…
+
+
+def membership_imports(path: Path) -> set[str]:
+    """The membership modules ``path`` imports at its top. (The page types' routes call
+    their views inside the route: Wagtail's routable pages are controllers, so that call
+    goes up on purpose and is not counted.)"""
+    names = set()
+    for node in ast.parse(path.read_text(), filename=str(path)).body:
+        if isinstance(node, ast.ImportFrom):
+            if node.level == 1 and node.module:
+                names.add(node.module.split(".")[0])
+            elif node.level == 0 and (node.module or "").startswith("membership."):
+                names.add(node.module.split(".")[1])
+    return names
+
+
+def test_the_membership_layers_go_one_way():
+    wrong = []
+    for path in modules("membership"):
+        if path.parent != FOLDERS["membership"]:
+            continue
+        rank = MEMBERSHIP_LAYERS.get(path.stem, TOP)
+        if rank == TOP:
+            continue
+        for name in membership_imports(path):
+            if MEMBERSHIP_LAYERS.get(name, TOP) >= rank:
+                wrong.append(f"membership/{path.name} (layer {rank}) imports {name}")
+    assert wrong == []

@@ -74,7 +74,7 @@ def answers(membership):
 @pytest.fixture
 def make_application(site_tree):
     """Submit a valid application through the service (as the form does) and return it."""
-    from membership.services import submit_application
+    from membership.actions import submit_application
     from membership.tests.test_concurrency import application_data
 
     def make(number=1, language="fr", **overrides):

@@ -5,7 +5,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from membership.services import submit_application
+from membership.actions import submit_application
 from membership.tests.test_concurrency import application_data
 
 pytestmark = pytest.mark.django_db
@@ -32,7 +32,7 @@ def test_committee_sees_the_listing_with_its_columns(committee):
 
 def test_filters_and_search(committee):
     applications = make_applications(3)
-    from membership.workflow import change_status
+    from membership.actions import change_status
 
     change_status(applications[0], "in-review")
     content = committee.get(LISTING, {"status": "in-review"}).content.decode()
@@ -202,7 +202,7 @@ def test_only_reviewers_change_statuses(editor, admin_client, site_tree):
 def test_assignment_column_and_assigned_to_me_filter(committee, django_user_model):
     from django.contrib.auth import get_user
 
-    from membership.review import assign
+    from membership.actions import assign
 
     me = get_user(committee)
     me.first_name = "Camille"
@@ -247,7 +247,7 @@ def test_assign_and_write_notes_from_the_detail_page(committee, django_user_mode
 
 
 def test_dashboard_panel_and_menu_badge(committee):
-    from membership.workflow import change_status
+    from membership.actions import change_status
 
     first, second, third = make_applications(3)
     change_status(third, "in-review")
@@ -265,8 +265,7 @@ def test_json_export_of_one_applicant(committee):
 
     from wagtail.models import ModelLogEntry
 
-    from membership.review import add_note
-    from membership.workflow import change_status
+    from membership.actions import add_note, change_status
 
     (application,) = make_applications(1)
     add_note(application, None, "Note interne à ne pas exporter")

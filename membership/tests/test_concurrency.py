@@ -11,8 +11,8 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
+from membership.actions import submit_application
 from membership.models import ConsentRecord, MembershipApplication, Notification
-from membership.services import submit_application
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 

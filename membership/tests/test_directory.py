@@ -7,10 +7,10 @@ from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from membership.actions import change_status
 from membership.choices import Status
 from membership.factories import MemberDirectoryPageFactory, MemberFactory
 from membership.models import Member
-from membership.workflow import change_status
 from tests.fixtures.site import publish_translation
 
 pytestmark = pytest.mark.django_db

@@ -133,7 +133,7 @@ def test_plain_pdfs_are_accepted():
 
 
 def test_attachments_download_under_the_reference(make_application, committee):
-    from membership.services import store_attachments
+    from membership.actions import store_attachments
 
     application = make_application(1)
     store_attachments(application, [pdf(name="../../etc/passwd.pdf"), pdf(name="b\r\n.pdf")])

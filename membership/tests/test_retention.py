@@ -10,12 +10,11 @@ from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
+from membership.actions import add_note, change_status
 from membership.choices import Status
 from membership.models import Attachment, InternalNote, MembershipApplication, Notification
 from membership.retention import due_for_anonymisation, months_before
-from membership.review import add_note
 from membership.tests.conftest import pdf
-from membership.workflow import change_status
 
 pytestmark = pytest.mark.django_db
 

@@ -4,15 +4,14 @@ import pytest
 from django.utils import translation
 from wagtail.models import ModelLogEntry
 
+from membership.actions import change_status, submit_application
 from membership.choices import Status
 from membership.models import MembershipApplication
-from membership.services import submit_application
 from membership.tests.test_concurrency import application_data
 from membership.workflow import (
     STATUS_CHANGED,
     TransitionNotAllowed,
     allowed_transitions,
-    change_status,
 )
 
 pytestmark = pytest.mark.django_db

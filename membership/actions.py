@@ -1,20 +1,20 @@
-"""What follows the committee's actions: assignment, internal notes, the request for more
-information and its personal link, the member created by an approval, and the emails.
+"""What people do with applications, each in one transaction: submit (with attachments,
+consent and the emails), change status (and what follows: the request for more
+information, the member created by an approval, the emails), assign, write an internal
+note, complete a request for more information.
 
-Everything here runs inside the transaction of the action that caused it (a change of
-status runs ``after_transition`` within ``workflow.change_status``), and every email is a
-row of the outbox handed to the task queue only once that transaction has committed: an
-email never announces a decision that was rolled back.
+Layers (one way): choices → models → workflow (transition table) → links (tokens, URLs) →
+notifications (outbox: write and send) → actions → views and admin. Every email is a row
+of the outbox written in the action's transaction and sent once it has committed.
 """
 
 import datetime
 import uuid
-from functools import partial
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core import signing
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
@@ -22,28 +22,87 @@ from wagtail.log_actions import log
 from consortium.i18n import default_language
 from consortium.models import OrganisationSettings
 
-from .choices import Status
-from .models import InfoRequest, InternalNote, Member, MembershipApplication, Notification
+from .choices import OPEN_STATUSES, Status
+from .links import check_usable
+from .models import (
+    APPLICANT_FIELDS,
+    Attachment,
+    ConsentRecord,
+    InfoRequest,
+    InternalNote,
+    Member,
+    MembershipApplication,
+    Notification,
+)
+from .notifications import queue_email
 from .permissions import REVIEW_PERMISSION
+from .references import next_reference
+from .workflow import STATUS_CHANGED, check_transition
 
 ASSIGNED = "membership.assigned"
-INFO_REQUEST_SALT = "membership.info-request"
 
 
-# Emails -------------------------------------------------------------------------------
+# Submitting ---------------------------------------------------------------------------
 
 
-def queue_email(application, kind: str, recipient: str, language: str, **data):
-    """Write one email to the outbox; it is sent by a task once the transaction commits."""
-    if not recipient:
-        return None
-    from .notifications import send_notification
-
-    notification = Notification.objects.create(
-        application=application, kind=kind, recipient=recipient, language=language, data=data
+def is_possible_duplicate(neq: str, email: str) -> bool:
+    """An application still open has the same NEQ or the same email."""
+    return (
+        MembershipApplication.objects.filter(status__in=OPEN_STATUSES)
+        .filter(Q(neq=neq) | Q(contact_email__iexact=email))
+        .exists()
     )
-    transaction.on_commit(partial(send_notification.enqueue, notification.pk))
-    return notification
+
+
+def submit_application(data: dict, *, language: str, policy_version: str) -> MembershipApplication:
+    """Store a valid application (``data``: the form's cleaned data) and queue its emails."""
+    now = timezone.now()
+    with transaction.atomic():
+        application = MembershipApplication(
+            reference=next_reference(timezone.localdate(now).year),
+            language=language,
+            possible_duplicate=is_possible_duplicate(data["neq"], data["contact_email"]),
+            **{name: data[name] for name in APPLICANT_FIELDS},
+        )
+        application.save()
+        application.fields_of_interest.set(data.get("fields_of_interest") or [])
+        store_attachments(application, data.get("attachments") or [])
+        ConsentRecord.objects.create(
+            application=application,
+            given_at=now,
+            policy_version=policy_version,
+            language=language,
+            newsletter=data.get("newsletter", False),
+        )
+        _queue_notifications(application)
+    return application
+
+
+def store_attachments(application: MembershipApplication, files) -> None:
+    """Save uploaded PDFs (already validated) in private storage under unguessable names."""
+    for uploaded in files:
+        attachment = Attachment(
+            application=application, original_name=uploaded.name[:255], size=uploaded.size
+        )
+        attachment.file.save("document.pdf", uploaded, save=False)
+        attachment.save()
+
+
+def _queue_notifications(application: MembershipApplication):
+    """The acknowledgement to the applicant and the committee's notice (in French, the
+    committee's language)."""
+    queue_email(
+        application,
+        Notification.Kind.ACKNOWLEDGEMENT,
+        application.contact_email,
+        application.language,
+    )
+    queue_email(
+        application,
+        Notification.Kind.COMMITTEE,
+        OrganisationSettings.load().committee_email,
+        default_language(),
+    )
 
 
 def _staff_recipient(application) -> str:
@@ -100,11 +159,37 @@ def add_note(application, author, text: str) -> InternalNote:
     return InternalNote.objects.create(application=application, author=author, text=text.strip())
 
 
-# Decisions ----------------------------------------------------------------------------
+# Changing status ----------------------------------------------------------------------
+
+
+def change_status(application, target: str, *, user=None, note: str = "", share_note=False):
+    """Move ``application`` to ``target``, record it and set in motion what follows (the
+    emails, the request for more, the member); returns the refreshed application."""
+    with transaction.atomic():
+        locked = (
+            MembershipApplication.objects.select_for_update(of=("self",))
+            .select_related("assigned_to")
+            .get(pk=application.pk)
+        )
+        current = locked.status
+        check_transition(current, target, note)
+        locked.status = target
+        locked.status_changed_at = timezone.now()
+        locked.save(update_fields=["status", "status_changed_at"])
+        log(
+            instance=locked,
+            action=STATUS_CHANGED,
+            user=user,
+            data={"from": current, "to": target, "note": note.strip(), "shared": share_note},
+            # Its own id: the history groups entries by id, and each change is one event.
+            uuid=uuid.uuid4(),
+        )
+        after_transition(locked, current, target, note=note, share_note=share_note)
+    return locked
 
 
 def after_transition(application, current: str, target: str, *, note: str, share_note: bool):
-    """What a change of status sets in motion (called by workflow.change_status)."""
+    """What a change of status sets in motion (called by change_status)."""
     shared = note.strip() if share_note else ""
     if target == Status.INFO_REQUESTED:
         request_information(application, note.strip())
@@ -143,15 +228,7 @@ def create_member(application) -> Member:
     return member
 
 
-# The request for more information and its personal link --------------------------------
-
-
-class InvalidLink(Exception):
-    """The link cannot be used; ``reason`` is « forged », « expired » or « used »."""
-
-    def __init__(self, reason: str):
-        super().__init__(reason)
-        self.reason = reason
+# The request for more information ----------------------------------------------------
 
 
 def request_information(application, question: str) -> InfoRequest:
@@ -170,70 +247,9 @@ def request_information(application, question: str) -> InfoRequest:
     return info_request
 
 
-def _signer() -> signing.Signer:
-    return signing.Signer(salt=INFO_REQUEST_SALT)
-
-
-def link_token(info_request: InfoRequest) -> str:
-    """The token of the applicant's link: the request's random id (32 hexadecimal digits)
-    followed by its signature with the site's secret key, so that no other value is
-    accepted. Letters, digits, « - » and « _ » only: Wagtail's page URLs allow no more."""
-    value = info_request.token.hex
-    return value + _signer().sign(value)[len(value) + 1 :]
-
-
-def info_request_url(info_request: InfoRequest) -> str:
-    """The full address of the link, on the membership page of the applicant's language."""
-    from .models import MembershipPage
-
-    pages = MembershipPage.objects.live().select_related("locale")
-    page = (
-        pages.filter(locale__language_code=info_request.application.language).first()
-        or pages.first()
-    )
-    if page is None:
-        return ""
-    with translation.override(page.locale.language_code):
-        route = page.reverse_subpage("info_request", args=[link_token(info_request)])
-    # The site's public address, as configured (WAGTAILADMIN_BASE_URL: the same host
-    # serves the site and its admin), rather than the Site record's host and port.
-    _site_id, _root_url, page_path = page.get_url_parts()
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + page_path + route
-
-
-def resolve_link(token: str) -> InfoRequest:
-    """The request a link stands for, or InvalidLink (and nothing about the application)."""
-    value, signature = token[:32], token[32:]
-    try:
-        _signer().unsign(f"{value}:{signature}")
-        token_uuid = uuid.UUID(hex=value)
-    except (signing.BadSignature, ValueError) as error:
-        raise InvalidLink("forged") from error
-    info_request = (
-        InfoRequest.objects.select_related("application").filter(token=token_uuid).first()
-    )
-    if info_request is None:
-        raise InvalidLink("forged")
-    check_usable(info_request)
-    return info_request
-
-
-def check_usable(info_request: InfoRequest):
-    if info_request.used_at is not None:
-        raise InvalidLink("used")
-    if (
-        info_request.expires_at <= timezone.now()
-        or info_request.application.status != Status.INFO_REQUESTED
-    ):
-        raise InvalidLink("expired")
-
-
 def complete_info_request(info_request: InfoRequest, text: str, files) -> MembershipApplication:
     """The applicant's answer: stored with its files, the link spent, the application back
     to « En analyse » and its reviewer told — all or nothing."""
-    from .services import store_attachments
-    from .workflow import change_status
-
     with transaction.atomic():
         locked = (
             InfoRequest.objects.select_for_update()
