@@ -15,11 +15,10 @@ from phonenumber_field.formfields import PhoneNumberField
 from consortium.plain_text import PlainTextFormMixin
 from expertise.models import ExpertisePage
 
-from .choices import REGIONS, LegalForm, Sector
+from .models import APPLICANT_FIELDS, MembershipApplication
 from .validators import MAX_ATTACHMENTS, normalise_neq, normalise_postal_code, validate_pdf
 
 HONEYPOT_FIELD = "nickname"
-MAX_COUNT = 10_000_000
 
 
 class MultiplePdfInput(forms.FileInput):
@@ -53,27 +52,35 @@ class PdfFilesField(forms.FileField):
         return files
 
 
-class ApplicationForm(PlainTextFormMixin, forms.Form):
-    organisation_name = forms.CharField(label=_("Organisation's legal name"), max_length=200)
+# The browser's autofill for the organisation's and the contact person's details.
+AUTOCOMPLETE = {
+    "organisation_name": "organization",
+    "street_address": "street-address",
+    "city": "address-level2",
+    "postal_code": "postal-code",
+    "website": "url",
+    "contact_name": "name",
+    "contact_role": "organization-title",
+    "contact_email": "email",
+    "contact_phone": "tel",
+}
+
+
+class ApplicationForm(PlainTextFormMixin, forms.ModelForm):
+    """The applicant's fields come from the model (labels, lengths, choices, bounds);
+    declared here are only those whose public form differs: what is typed before it is
+    normalised (NEQ, postal code), a default scheme for the website, the page's own
+    categories, a Canadian phone number, and what is not stored on the application (the
+    documents, the consent, the honeypot)."""
+
     neq = forms.CharField(
         label=_("Québec enterprise number (NEQ)"),
         max_length=20,
         help_text=_("10 digits, on your certificate from the Registraire des entreprises."),
     )
-    legal_form = forms.ChoiceField(label=_("Legal form"), choices=LegalForm.choices)
-    sector = forms.ChoiceField(label=_("Sector"), choices=Sector.choices)
-    region = forms.ChoiceField(label=_("Administrative region"), choices=REGIONS)
-    street_address = forms.CharField(label=_("Street address"), max_length=200)
-    city = forms.CharField(label=_("City"), max_length=100)
     postal_code = forms.CharField(label=_("Postal code"), max_length=10)
     website = forms.URLField(
         label=_("Website"), required=False, max_length=200, assume_scheme="https"
-    )
-    member_count = forms.IntegerField(
-        label=_("Number of members"), min_value=0, max_value=MAX_COUNT
-    )
-    employee_count = forms.IntegerField(
-        label=_("Number of employees"), min_value=0, max_value=MAX_COUNT
     )
     category = forms.ChoiceField(label=_("Membership category"), widget=forms.RadioSelect)
     fields_of_interest = forms.ModelMultipleChoiceField(
@@ -82,19 +89,10 @@ class ApplicationForm(PlainTextFormMixin, forms.Form):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
-    contact_name = forms.CharField(label=_("Name"), max_length=120)
-    contact_role = forms.CharField(label=_("Role in the organisation"), max_length=120)
-    contact_email = forms.EmailField(label=_("Email"), max_length=254)
     contact_phone = PhoneNumberField(
         label=_("Phone"),
         region="CA",
         error_messages={"invalid": _("Enter a valid phone number, for example 418 622-1001.")},
-    )
-    message = forms.CharField(
-        label=_("Message"),
-        required=False,
-        max_length=3000,
-        widget=forms.Textarea(attrs={"rows": 5}),
     )
     attachments = PdfFilesField(
         label=_("Documents (PDF)"),
@@ -106,25 +104,33 @@ class ApplicationForm(PlainTextFormMixin, forms.Form):
     consent = forms.BooleanField(
         error_messages={"required": _("Your consent is needed to process your application.")}
     )
-    newsletter = forms.BooleanField(
-        label=_("I would like to receive the Consortium's newsletter (optional)."),
-        required=False,
-    )
-    directory_consent = forms.BooleanField(
-        label=_(
-            "Once we are members, list our name, region, legal form and website in the "
-            "public members' directory (optional)."
-        ),
-        required=False,
-    )
     nickname = forms.CharField(
         label=_("Leave this field empty"),
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
 
+    class Meta:
+        model = MembershipApplication
+        fields = [*APPLICANT_FIELDS, "fields_of_interest"]
+        labels = {
+            "contact_name": _("Name"),
+            "contact_role": _("Role in the organisation"),
+            "newsletter": _("I would like to receive the Consortium's newsletter (optional)."),
+            "directory_consent": _(
+                "Once we are members, list our name, region, legal form and website in the "
+                "public members' directory (optional)."
+            ),
+        }
+        widgets = {"message": forms.Textarea(attrs={"rows": 5})}
+
     def __init__(self, *args, page, privacy_url: str = "", **kwargs):
         super().__init__(*args, **kwargs)
+        for name in ("legal_form", "sector", "region"):  # one is always chosen: no blank
+            field = self.fields[name]
+            field.choices = [(value, label) for value, label in field.choices if value != ""]
+        for name, token in AUTOCOMPLETE.items():
+            self.fields[name].widget.attrs["autocomplete"] = token
         self.fields["category"].choices = [(name, name) for name in page.category_names()]
         self.fields["fields_of_interest"].queryset = (
             ExpertisePage.objects.live().filter(locale_id=page.locale_id).order_by("title")

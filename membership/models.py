@@ -10,6 +10,7 @@ import uuid
 
 from django.conf import settings
 from django.core.files.storage import storages
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
@@ -130,6 +131,9 @@ class MemberDirectoryPage(BasePage):
         return context
 
 
+MAX_COUNT = 10_000_000  # members or employees: more is a typing mistake
+
+
 class MembershipApplication(models.Model):
     """One organisation's application, as submitted (SPEC §5)."""
 
@@ -154,8 +158,12 @@ class MembershipApplication(models.Model):
     city = models.CharField(_("city"), max_length=100)
     postal_code = models.CharField(_("postal code"), max_length=7)
     website = models.URLField(_("website"), blank=True)
-    member_count = models.PositiveIntegerField(_("number of members"))
-    employee_count = models.PositiveIntegerField(_("number of employees"))
+    member_count = models.PositiveIntegerField(
+        _("number of members"), validators=[MaxValueValidator(MAX_COUNT)]
+    )
+    employee_count = models.PositiveIntegerField(
+        _("number of employees"), validators=[MaxValueValidator(MAX_COUNT)]
+    )
     category = models.CharField(_("membership category"), max_length=80)
     fields_of_interest = models.ManyToManyField(
         "expertise.ExpertisePage",
