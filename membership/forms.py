@@ -55,7 +55,7 @@ class PdfFilesField(forms.FileField):
 # The browser's autofill for the organisation's and the contact person's details.
 AUTOCOMPLETE = {
     "organisation_name": "organization",
-    "street_address": "street-address",
+    "street_address": "address-line1",  # (« street-address » is for a textarea)
     "city": "address-level2",
     "postal_code": "postal-code",
     "website": "url",
