@@ -104,13 +104,11 @@ def ensure_translated_page(ctx: DemoContext, parent, model, spec: dict, strings=
 
 
 @demo_step(0)
-def ensure_locales(ctx: DemoContext):
-    """One Locale per language of settings.LANGUAGES (French first, the default)."""
-    for code, _name in settings.LANGUAGES:
-        locale, created = Locale.objects.get_or_create(language_code=code)
-        if created:
-            ctx.created(f"locale {code}")
-        ctx.locales[code] = locale
+def read_locales(ctx: DemoContext):
+    """The locales setup_site made (build_demo runs it first), for the steps to share."""
+    ctx.locales.update(
+        (code, Locale.objects.get(language_code=code)) for code, _name in settings.LANGUAGES
+    )
 
 
 @demo_step(900)

@@ -59,6 +59,18 @@ def run_python(code: str, settings_module: str, **env_vars) -> subprocess.Comple
     )
 
 
+def run_manage(env: dict, *args: str, timeout: int = 300) -> subprocess.CompletedProcess:
+    """``manage.py *args`` in a fresh interpreter with exactly ``env``."""
+    return subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", *args],
+        env=env,
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

@@ -18,7 +18,7 @@ from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django.core.management import call_command
 from django.db import connection
 
-from tests.processes import production_env
+from tests.processes import production_env, run_manage
 from tests.two_factor import current_code, give_authenticator
 
 
@@ -148,14 +148,7 @@ def prepare_site(tmp_path, username: str, password: str, **extra) -> dict[str, s
         **extra,
     )
     for command in (["setup_site"], ["collectstatic", "--noinput", "-v0"]):
-        done = subprocess.run(  # noqa: S603
-            [sys.executable, "manage.py", *command],
-            env=env,
-            cwd=settings.BASE_DIR,
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
+        done = run_manage(env, *command)
         assert done.returncode == 0, done.stderr
     call_command("build_demo", stdout=io.StringIO())
     return env

@@ -3,15 +3,13 @@ steps of docs/deployment.md: `migrate`, then `setup_site` (run twice: the second
 nothing). Read back with SQL, as an administrator would check it."""
 
 import subprocess
-import sys
 import uuid
 
 import psycopg
 import pytest
-from django.conf import settings
 from django.db import connection
 
-from tests.processes import production_env
+from tests.processes import production_env, run_manage
 
 pytestmark = pytest.mark.postgres
 
@@ -34,14 +32,7 @@ def new_database():
 
 def manage(url: str, *args: str) -> subprocess.CompletedProcess:
     env = production_env(DATABASE_URL=url, WAGTAILADMIN_BASE_URL="https://leconsortium.coop")
-    return subprocess.run(  # noqa: S603
-        [sys.executable, "manage.py", *args],
-        env=env,
-        cwd=settings.BASE_DIR,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    return run_manage(env, *args, timeout=600)
 
 
 def test_migrate_then_setup_site_makes_a_usable_site(new_database):
