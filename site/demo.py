@@ -11,17 +11,16 @@ Order: 0 locales; 100–199 home; 200 expertise; 300 news; 400 home's institutio
 """
 
 import datetime
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.utils.module_loading import autodiscover_modules
 from wagtail.models import Locale, Page
 
 from . import roles
 from .models import NavigationMenu, Office, OrganisationSettings, SiteTexts
+from .steps import Steps
 from .translation import translate
 
 DEV_ADMIN_USERNAME = "admin"
@@ -47,24 +46,9 @@ class DemoContext:
         self.missing_translations.extend(missing)
 
 
-_STEPS: list[tuple[int, Callable[["DemoContext"], None]]] = []
-
-
-def demo_step(order: int):
-    """Register ``function(ctx)`` as a step of build_demo, run in ``order``."""
-
-    def register(function):
-        if all(registered is not function for _order, registered in _STEPS):
-            _STEPS.append((order, function))
-        return function
-
-    return register
-
-
-def demo_steps() -> list[Callable[["DemoContext"], None]]:
-    """Every app's registered steps, in order."""
-    autodiscover_modules("demo")
-    return [step for _order, step in sorted(_STEPS, key=lambda item: item[0])]
+_STEPS = Steps("demo")
+demo_step = _STEPS.register  # @demo_step(order) on ``function(ctx)``
+demo_steps = _STEPS.in_order
 
 
 def ensure_translated_snippet(ctx: DemoContext, model, lookup: dict, strings: dict[str, str]):

@@ -17,17 +17,16 @@ administrator's additions, and says what it changed (a second run changes nothin
 Apps register their own steps in a ``setup`` module (found like ``admin`` modules are).
 """
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import transaction
-from django.utils.module_loading import autodiscover_modules
 from wagtail.models import Locale, Page, Site, TaskState, Workflow, WorkflowPage, WorkflowState
 
 from . import editorial_workflow, roles
+from .steps import Steps
 
 WAGTAIL_DEFAULT_GROUPS = ("Moderators", "Editors")
 WAGTAIL_DEFAULT_WORKFLOW = "Moderators approval"
@@ -45,26 +44,15 @@ class SetupReport:
         self.warnings.append(what)
 
 
-_STEPS: list[tuple[int, Callable[[SetupReport], None]]] = []
-
-
-def setup_step(order: int):
-    """Register ``function(report)`` as a step of setup_site, run in ``order``."""
-
-    def register(function):
-        if all(registered is not function for _order, registered in _STEPS):
-            _STEPS.append((order, function))
-        return function
-
-    return register
+_STEPS = Steps("setup")
+setup_step = _STEPS.register  # @setup_step(order) on ``function(report)``
 
 
 def run_setup() -> SetupReport:
     """Every registered step, in order, in one transaction."""
-    autodiscover_modules("setup")
     report = SetupReport()
     with transaction.atomic():
-        for _order, step in sorted(_STEPS, key=lambda item: item[0]):
+        for step in _STEPS.in_order():
             step(report)
     return report
 

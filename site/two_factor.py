@@ -16,7 +16,6 @@ from base64 import b32encode
 
 from django.template.response import TemplateResponse
 from django.views.decorators.cache import never_cache
-from django_otp import user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -58,16 +57,14 @@ def remaining_recovery_codes(user) -> int:
 def recovery_codes(request):
     """« Codes de secours »: how many are left; a POST makes ten new ones, shown once."""
     user = request.user
-    codes = None
-    if request.method == "POST" and has_authenticator(user):
-        codes = new_recovery_codes(user)
+    authenticator = has_authenticator(user)
+    codes = new_recovery_codes(user) if request.method == "POST" and authenticator else None
     return TemplateResponse(
         request,
         "consortium/two_factor/recovery_codes.html",
         {
             "codes": codes,
             "remaining": remaining_recovery_codes(user),
-            "has_authenticator": has_authenticator(user),
-            "has_device": user_has_device(user),
+            "has_authenticator": authenticator,
         },
     )
