@@ -2,7 +2,6 @@
 on the test database, and a small HTTP client that talks to it as a browser behind the TLS
 proxy would."""
 
-import io
 import re
 import subprocess
 import sys
@@ -15,7 +14,6 @@ from http.cookies import SimpleCookie
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
-from django.core.management import call_command
 from django.db import connection
 
 from tests.processes import production_env, run_manage
@@ -129,10 +127,12 @@ def application(number: int, server: int) -> dict:
     }
 
 
-def prepare_site(tmp_path, username: str, password: str, **extra) -> dict[str, str]:
-    """The release steps (docs/deployment.md: `setup_site` and `collectstatic` with the
-    production settings), the demo content, a superuser; returns the production
-    environment for servers on the test database."""
+def prepare_site(demo, tmp_path, username: str, password: str, **extra) -> dict[str, str]:
+    """The demo content (``demo``: the run's copy, tests/fixtures/demo.py), a superuser and
+    the release steps (docs/deployment.md: `setup_site` and `collectstatic` with the
+    production settings); returns the production environment for servers on the test
+    database."""
+    demo.load()
     # Hashed as production checks it (the tests' settings use a fast hasher it refuses).
     user = get_user_model().objects.create_superuser(username, f"{username}@example.org")
     user.password = PBKDF2PasswordHasher().encode(password, PBKDF2PasswordHasher().salt())
@@ -150,5 +150,4 @@ def prepare_site(tmp_path, username: str, password: str, **extra) -> dict[str, s
     for command in (["setup_site"], ["collectstatic", "--noinput", "-v0"]):
         done = run_manage(env, *command)
         assert done.returncode == 0, done.stderr
-    call_command("build_demo", stdout=io.StringIO())
     return env

@@ -1,5 +1,6 @@
-"""Backups restore: scripts/backup-restore-check.sh dumps a demo database with pg_dump,
-restores it with pg_restore into a new database, and the site serves the same content."""
+"""Backups restore: scripts/backup-restore-check.sh dumps the test database holding the
+demo site with pg_dump, restores it with pg_restore into a new database, and the site
+serves the same content."""
 
 import os
 import subprocess
@@ -8,15 +9,21 @@ from io import StringIO
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.db import connection
 
 from news.factories import NewsIndexPageFactory
 
 
 @pytest.mark.postgres
-def test_a_backup_restores_into_a_new_database_serving_the_same_content():
+def test_a_backup_restores_into_a_new_database_serving_the_same_content(committed_demo):
     result = subprocess.run(  # noqa: S603
         ["bash", "scripts/backup-restore-check.sh"],  # noqa: S607
-        env={**os.environ, "DATABASE_URL": os.environ["DATABASE_URL"]},
+        env={
+            **os.environ,
+            "DATABASE_URL": os.environ["DATABASE_URL"],
+            "BACKUP_SOURCE_DATABASE": connection.settings_dict["NAME"],
+            "MEDIA_ROOT": str(settings.MEDIA_ROOT),
+        },
         cwd=settings.BASE_DIR,
         capture_output=True,
         text=True,

@@ -87,15 +87,12 @@ def test_phone_layout_has_no_horizontal_scroll(demo_site, browser_page):
         assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at 375px"
 
 
-def test_demo_site_pages_have_no_axe_violation(live_server, locales, chromium):
+def test_demo_site_pages_have_no_axe_violation(committed_demo, live_server, chromium):
     """Every public page type of the demo site (real content), FR and EN, at both widths:
-    one build, one check per page and width."""
-    from django.core.management import call_command
-
+    one check per page and width."""
     from tests.demo_pages import DEMO_PAGES
     from tests.fixtures.browser import VIEWPORTS
 
-    call_command("build_demo", verbosity=0)
     checked = 0
     for viewport in VIEWPORTS.values():
         context = chromium.new_context(viewport=viewport)

@@ -85,10 +85,10 @@ class RedisServer:
         return f"redis://127.0.0.1:{self.port}/0"
 
 
-def production_server(tmp_path, **extra):
+def production_server(demo, tmp_path, **extra):
     """One gunicorn with the production settings on the test database and the demo."""
     # A line per request would fill the pipe that is read only at the end.
-    env = prepare_site(tmp_path, "pannes", PASSWORD, LOG_LEVEL="WARNING", **extra)
+    env = prepare_site(demo, tmp_path, "pannes", PASSWORD, LOG_LEVEL="WARNING", **extra)
     port = free_port()
     return port, start_server(port, env)
 
@@ -118,10 +118,10 @@ def static_css_path(port: int) -> str:
     return re.search(r'href="(/static/[^"]+\.css)"', html).group(1)
 
 
-def test_redis_stops_and_comes_back_mid_traffic(tmp_path, locales):
+def test_redis_stops_and_comes_back_mid_traffic(demo_copy, tmp_path):
     redis = RedisServer(tmp_path)
     redis.start()
-    port, server = production_server(tmp_path, REDIS_URL=redis.url)
+    port, server = production_server(demo_copy, tmp_path, REDIS_URL=redis.url)
     statuses: list[int] = []
     traffic = threading.Event()
 
@@ -240,8 +240,8 @@ def slow_upload(port: int, rate: int, result: dict):
     )
 
 
-def test_slow_upload_and_slow_clients_do_not_stall_the_site(tmp_path, locales):
-    port, server = production_server(tmp_path, REDIS_URL="redis://127.0.0.1:6379/13")
+def test_slow_upload_and_slow_clients_do_not_stall_the_site(demo_copy, tmp_path):
+    port, server = production_server(demo_copy, tmp_path, REDIS_URL="redis://127.0.0.1:6379/13")
     stop_event = threading.Event()
     result: dict = {}
     try:

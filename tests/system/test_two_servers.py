@@ -32,13 +32,12 @@ PASSWORD = "deux-serveurs-1-mot-de-passe"  # noqa: S105
 
 
 @pytest.fixture
-def servers(tmp_path, locales):
-    """Two production servers on the test database (``locales``: the rows Wagtail's
-    migrations make, re-created after an earlier transactional test flushed them)."""
+def servers(demo_copy, tmp_path, transactional_db):
+    """Two production servers on the test database, with the demo site committed."""
     import redis
 
     redis.Redis.from_url(REDIS_URL).flushdb()
-    env = prepare_site(tmp_path, "deux", PASSWORD, REDIS_URL=REDIS_URL)
+    env = prepare_site(demo_copy, tmp_path, "deux", PASSWORD, REDIS_URL=REDIS_URL)
     ports = [free_port(), free_port()]
     processes = [start_server(port, env) for port in ports]
     try:
