@@ -22,7 +22,7 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from consortium.plain_text import spreadsheet_cell
+from consortium.exports import ReadableExportMixin
 
 from .actions import display_name
 from .admin_views import (
@@ -85,15 +85,12 @@ class ApplicationFilterSet(WagtailFilterSet):
         return queryset
 
 
-class ApplicationIndexView(IndexView):
+class ApplicationIndexView(ReadableExportMixin, IndexView):
+    export_sheet_title = _("Membership applications")
+
     def get_base_queryset(self):
         # The reviewer's name in a column: one join, not one query per row.
         return super().get_base_queryset().select_related("assigned_to")
-
-    def preprocess_field_value(self, field, value, export_format):
-        """Cells written literally: no formula, no control character (consortium.plain_text)."""
-        value = super().preprocess_field_value(field, value, export_format)
-        return spreadsheet_cell(value, csv=export_format == self.FORMAT_CSV)
 
 
 def new_applications_count() -> int:
