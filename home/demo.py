@@ -450,7 +450,6 @@ def _build_home(ctx: DemoContext) -> HomePage:
             ("figure", {"figure": figure[0], "label": label[0], "year": year})
             for figure, label, year in KEY_FIGURES
         ],
-        cta_url="#coordonnees",
         **french,
     )
     Page.get_first_root_node().add_child(instance=home)
@@ -584,4 +583,16 @@ def build_institutional(ctx: DemoContext):
     ctx.pages["about"] = ensure_translated_page(
         ctx, home, StandardPage, ABOUT, _about_strings(), body=_about_body()
     )
-    ctx.pages["contact"] = ensure_translated_page(ctx, home, ContactPage, CONTACT)
+    contact = ctx.pages["contact"] = ensure_translated_page(ctx, home, ContactPage, CONTACT)
+    _point_the_call_to_action_at(ctx, home, contact)
+
+
+def _point_the_call_to_action_at(ctx: DemoContext, home: HomePage, contact: Page):
+    """« Nous joindre » on the home page leads to the contact page (in both languages),
+    unless an editor chose another target (the builder's old one was the footer)."""
+    if home.cta_page_id or home.cta_url not in ("", "#coordonnees"):
+        return
+    for version in (home, home.get_translation(ctx.locales["en"])):
+        version.cta_page, version.cta_url = contact, ""
+        version.save_revision().publish()
+    ctx.created("the home page's call to action to the contact page")

@@ -1,6 +1,7 @@
 """Page types of the home app: the home page and the standard (institutional) page."""
 
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -8,6 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from consortium import chrome_cache
 from consortium.blocks import KeyFigureBlock, SectionBlocks
 from consortium.pages import BasePage
 from consortium.validators import validate_link_target
@@ -125,6 +127,26 @@ class HomePage(BasePage):
         for field in fields:
             first_of_family.setdefault(field.family, field)
         return list(first_of_family.values())[:count]
+
+    def expertise_index_url(self) -> str:
+        """The page listing every field of expertise (the home shows a few)."""
+        from expertise.models import ExpertiseIndexPage
+
+        index = ExpertiseIndexPage.objects.live().child_of(self).first()
+        return index.url if index else ""
+
+    def get_context(self, request, *args, **kwargs):
+        """The two links that cost queries (the call to action's page in this language,
+        the expertise index), kept with the site chrome until content changes."""
+        context = super().get_context(request, *args, **kwargs)
+        context["links"] = chrome_cache.cached(
+            "home-links",
+            lambda: {"cta": self.cta_link, "expertise": self.expertise_index_url()},
+            self.pk,
+            get_language(),
+            request=request,
+        )
+        return context
 
     @property
     def cta_link(self) -> str:

@@ -66,6 +66,25 @@ AUTOCOMPLETE = {
 }
 
 
+# The keyboard a phone shows for each typed field.
+INPUT_MODES = {
+    "organisation_name": "text",
+    "neq": "numeric",
+    "street_address": "text",
+    "city": "text",
+    "postal_code": "text",
+    "website": "url",
+    "member_count": "numeric",
+    "employee_count": "numeric",
+    "contact_name": "text",
+    "contact_role": "text",
+    "contact_email": "email",
+    "contact_phone": "tel",
+}
+# Lists that open on an empty « Choose… » (a first value preselected gets sent unread).
+CHOSEN_FROM_A_LIST = ("legal_form", "sector", "region")
+
+
 class ApplicationForm(PlainTextFormMixin, forms.ModelForm):
     """The applicant's fields come from the model (labels, lengths, choices, bounds);
     declared here are only those whose public form differs: what is typed before it is
@@ -126,11 +145,15 @@ class ApplicationForm(PlainTextFormMixin, forms.ModelForm):
 
     def __init__(self, *args, page, privacy_url: str = "", **kwargs):
         super().__init__(*args, **kwargs)
-        for name in ("legal_form", "sector", "region"):  # one is always chosen: no blank
+        for name in CHOSEN_FROM_A_LIST:  # nothing preselected: the applicant must choose
             field = self.fields[name]
-            field.choices = [(value, label) for value, label in field.choices if value != ""]
+            field.choices = [("", _("Choose…"))] + [
+                (value, label) for value, label in field.choices if value != ""
+            ]
         for name, token in AUTOCOMPLETE.items():
             self.fields[name].widget.attrs["autocomplete"] = token
+        for name, mode in INPUT_MODES.items():
+            self.fields[name].widget.attrs["inputmode"] = mode
         self.fields["category"].choices = [(name, name) for name in page.category_names()]
         self.fields["fields_of_interest"].queryset = (
             ExpertisePage.objects.live().filter(locale_id=page.locale_id).order_by("title")

@@ -99,8 +99,13 @@ def read_locales(ctx: DemoContext):
 def ensure_contact_settings(ctx: DemoContext):
     """Contact details from the Consortium's own publications (phones, hours, offices)."""
     contact = OrganisationSettings.load()
+    if contact.contact_page is None and "contact" in ctx.pages:
+        contact.contact_page = ctx.pages["contact"]
+        contact.save(update_fields=["contact_page"])
+        ctx.created("the contact page in the contact settings")
     if contact.main_phone or contact.offices.exists():
         return
+    contact.email = "info@consortium.example"
     contact.main_phone = "+14186221001"
     contact.toll_free_phone = "+18558379142"
     contact.open_from_day, contact.open_to_day = 0, 4

@@ -180,3 +180,26 @@ def test_demo_membership_page_takes_an_application(demo, client):
     assert len(fields) >= 20
     english = BeautifulSoup(client.get("/en/membership/").content.decode(), "html.parser")
     assert [dt.get_text() for dt in english.select("dl.categories dt")][0] == "User member"
+
+
+@pytest.mark.parametrize(
+    ("home", "field", "contact", "index"),
+    [
+        ("/fr/", "/fr/expertises/services-juridiques/", "/fr/contact/", "/fr/expertises/"),
+        ("/en/", "/en/expertise/legal-services/", "/en/contact/", "/en/expertise/"),
+    ],
+)
+def test_every_call_to_action_goes_somewhere_useful(client, demo, home, field, contact, index):
+    """« Nous joindre » leads to the contact page (not the footer), which gives the general
+    email; the home page links to every field of expertise."""
+    page = BeautifulSoup(client.get(home).content, "html.parser")
+    main = page.select_one("main")
+    assert main.select_one(f'a.btn[href="{contact}"]') is not None
+    assert not main.select('a[href="#coordonnees"]')
+    assert main.select_one(f'a[href="{index}"]') is not None
+    page = BeautifulSoup(client.get(field).content, "html.parser")
+    assert page.select_one(f'main .cta a[href="{contact}"]') is not None
+    response = client.get(contact)
+    assert response.status_code == 200
+    email = OrganisationSettings.load().email
+    assert email and f'href="mailto:{email}"' in response.content.decode()

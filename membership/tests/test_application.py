@@ -363,3 +363,36 @@ def test_page_shows_its_categories_and_content_in_both_languages(client, members
     assert english.html["lang"] == "en"
     assert english.select_one('label[for="id_consent"] a')["href"] == "/en/privacy/"
     assert english.select_one('input[type="submit"]')["value"] == "Send my application"
+
+
+def test_lists_open_on_an_empty_choice_and_the_form_refuses_to_pass_without_one(
+    client, answers, membership, post
+):
+    document = soup(client.get("/fr/adhesion/"))
+    for name in ("legal_form", "sector", "region"):
+        select = document.select_one(f'select[name="{name}"]')
+        first = select.select_one("option")
+        assert first["value"] == "" and first.get_text() == "Choisissez…", name
+        chosen = [option["value"] for option in select.select("option[selected]")]
+        assert select.has_attr("required") and chosen in ([], [""]), name
+    del answers["sector"]
+    response = post(answers)
+    assert response.status_code == 200
+    assert "requis" in field_error(soup(response), "sector")
+    assert MembershipApplication.objects.count() == 0
+
+
+def test_personal_fields_carry_autocomplete_and_input_mode(client, membership):
+    document = soup(client.get("/fr/adhesion/"))
+    expected = {
+        "organisation_name": ("organization", "text"),
+        "street_address": ("address-line1", "text"),
+        "postal_code": ("postal-code", "text"),
+        "city": ("address-level2", "text"),
+        "contact_name": ("name", "text"),
+        "contact_email": ("email", "email"),
+        "contact_phone": ("tel", "tel"),
+    }
+    for name, (token, mode) in expected.items():
+        field = document.select_one(f'[name="{name}"]')
+        assert (field.get("autocomplete"), field.get("inputmode")) == (token, mode), name

@@ -48,6 +48,15 @@ class OrganisationSettings(BaseGenericSetting, ClusterableModel):
     open_to_day = models.PositiveSmallIntegerField(_("open until"), choices=WEEKDAYS, default=4)
     opens_at = models.TimeField(_("opening time"), default=datetime.time(8, 30))
     closes_at = models.TimeField(_("closing time"), default=datetime.time(16, 30))
+    contact_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("contact page"),
+        help_text=_("Where the « Contact us » buttons of the fields of expertise lead."),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     privacy_page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("privacy policy in force"),
@@ -63,7 +72,12 @@ class OrganisationSettings(BaseGenericSetting, ClusterableModel):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("main_phone"), FieldPanel("toll_free_phone"), FieldPanel("email")],
+            [
+                FieldPanel("main_phone"),
+                FieldPanel("toll_free_phone"),
+                FieldPanel("email"),
+                FieldPanel("contact_page"),
+            ],
             heading=_("Phone and email"),
         ),
         MultiFieldPanel(

@@ -4,6 +4,7 @@ from django import template
 from wagtail.models import Page
 
 from consortium import chrome_cache, formatting, i18n, localized_settings, menus, seo
+from consortium.models import OrganisationSettings
 
 register = template.Library()
 
@@ -49,6 +50,16 @@ def chrome_version(context):
 def site_texts(context):
     """The footer presentation and the privacy officer in the reader's language."""
     return localized_settings.site_texts(context["request"])
+
+
+@register.simple_tag(takes_context=True)
+def contact_page_url(context) -> str:
+    """The contact page of the contact settings, in the page's language ("" when unset)."""
+    request = context.get("request")
+    target = OrganisationSettings.load(request_or_site=request).contact_page
+    if target is None:
+        return ""
+    return target.localized.get_url(request) or ""
 
 
 @register.filter
