@@ -142,6 +142,7 @@ class ExpertisePage(BasePage):
         FieldPanel("mandates"),
         FieldPanel("experts"),
     ]
+    search_text_fields = ("summary", "services", "mandates")
     search_fields = BasePage.search_fields + [
         index.SearchField("summary"),
         index.SearchField("services"),

@@ -1,13 +1,22 @@
-"""Site search over news and the fields of expertise in the reader's language."""
+"""Site search over news and the fields of expertise in the reader's language.
+
+The query becomes folded, stemmed terms (consortium.search_terms), with those of the
+staff's synonyms for its words; the pages the backend finds for any of them are listed
+with the pages whose title has one of the query's terms first, in the backend's order
+otherwise.
+"""
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from wagtail.models import Locale, Page
 
+from consortium.models import SearchSynonym
 from consortium.search_backends import backend_for_language
+from consortium.search_terms import terms
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
+MAX_RESULTS = 200  # ranked in Python: far more than anyone reads
 
 
 def searchable_models():
@@ -17,11 +26,32 @@ def searchable_models():
     return [NewsPage, ExpertisePage]
 
 
-def search_pages(query: str, language: str):
-    """Live, public pages of the searchable types in ``language`` matching ``query``."""
+def query_terms(query: str, language: str) -> list[str]:
+    """The query's terms, then those of its words' synonyms (one query; « avocats » uses
+    the synonym « avocat »), without repeats."""
+    found = terms(query, language)
+    asked = set(found)
+    synonyms = SearchSynonym.objects.filter(language=language).values_list("term", "finds")
+    for term, finds in synonyms:
+        typed = terms(term, language)
+        if typed and asked.issuperset(typed):
+            found += terms(finds, language)
+    return list(dict.fromkeys(found))
+
+
+def search_pages(query: str, language: str) -> list[Page]:
+    """Live, public pages of the searchable types in ``language`` matching ``query``, the
+    pages whose title matches first."""
+    wanted = query_terms(query, language)
+    if not wanted:
+        return []
     locale = Locale.objects.filter(language_code=language).first()
     pages = Page.objects.live().public().filter(locale=locale).type(*searchable_models())
-    return backend_for_language(language).search(query, pages)
+    found = list(
+        backend_for_language(language).search(" ".join(wanted), pages, operator="or")[:MAX_RESULTS]
+    )
+    asked = set(terms(query, language)) or set(wanted)
+    return sorted(found, key=lambda page: not asked & set(terms(page.title, language)))
 
 
 def clean_query(query: str) -> str:

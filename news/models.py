@@ -179,6 +179,7 @@ class NewsPage(RoutablePageMixin, BasePage):
         FeedbackTallyPanel(heading=_("Was this article useful?"))
     ]
 
+    search_text_fields = ("summary", "body", "byline")
     search_fields = BasePage.search_fields + [
         index.SearchField("summary"),
         index.SearchField("body"),

@@ -19,7 +19,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import Locale, Page
 
 from . import roles
-from .models import NavigationMenu, Office, OrganisationSettings, SiteTexts
+from .models import NavigationMenu, Office, OrganisationSettings, SearchSynonym, SiteTexts
 from .steps import Steps
 from .translation import translate
 
@@ -116,6 +116,26 @@ def ensure_contact_settings(ctx: DemoContext):
     for order, city in enumerate(["Montréal", "Québec"]):
         Office.objects.create(settings=contact, city=city, province="QC", sort_order=order)
     ctx.created("contact settings (phones, hours, offices)")
+
+
+# Words visitors type that the pages do not use (staff add more in « Synonymes de recherche »).
+SEARCH_SYNONYMS = [
+    ("fr", "avocat", "juridiques droit"),
+    ("fr", "notaire", "juridiques"),
+    ("fr", "comptable", "comptabilité fiscalité"),
+    ("en", "lawyer", "legal law"),
+    ("en", "accountant", "accounting taxation"),
+]
+
+
+@demo_step(905)
+def ensure_search_synonyms(ctx: DemoContext):
+    for language, term, finds in SEARCH_SYNONYMS:
+        _synonym, created = SearchSynonym.objects.get_or_create(
+            language=language, term=term, defaults={"finds": finds}
+        )
+        if created:
+            ctx.created(f"search synonym « {term} »")
 
 
 # From the Consortium's publications: its executive director, who under Loi 25 is the person

@@ -5,15 +5,20 @@
 - the translatable fields every page has (title, slug, SEO title and description), which
   page types extend: ``translatable_fields = BasePage.translatable_fields + [...]``;
 - the page editor form without Django's « hidden initial » (``consortium.page_forms``);
-- Wagtail's search fields, which page types extend the same way.
+- Wagtail's search fields, which page types extend the same way, and the folded, stemmed
+  terms of the title and of the ``search_text_fields`` (consortium.search_terms), which
+  make search work alike in French and English on every database.
 
 A test (tests/test_architecture.py) fails when a page model does not derive from it.
 """
 
+from django.utils.html import strip_tags
 from wagtail.models import Page
+from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
 
 from .page_forms import PageForm
+from .search_terms import terms_text
 from .view_restrictions import CachedViewRestrictionsMixin
 
 PAGE_TRANSLATABLE_FIELDS = [
@@ -26,8 +31,30 @@ PAGE_TRANSLATABLE_FIELDS = [
 
 class BasePage(CachedViewRestrictionsMixin, Page):
     base_form_class = PageForm
-    search_fields = Page.search_fields
+    # The fields whose words search finds, besides the title (page types name theirs).
+    search_text_fields: tuple[str, ...] = ()
+    search_fields = Page.search_fields + [
+        index.SearchField("search_title_terms"),
+        index.SearchField("search_text_terms"),
+    ]
     translatable_fields = PAGE_TRANSLATABLE_FIELDS
+
+    def search_language(self) -> str:
+        return self.locale.language_code
+
+    def search_title_terms(self) -> str:
+        return terms_text(self.title, self.search_language())
+
+    def search_text_terms(self) -> str:
+        parts = [self.search_description]
+        for name in self.search_text_fields:
+            field = self._meta.get_field(name)
+            value = field.value_from_object(self)
+            if hasattr(field, "get_searchable_content"):
+                parts.extend(field.get_searchable_content(value))
+            else:
+                parts.append(str(value or ""))
+        return terms_text(strip_tags(" ".join(parts)), self.search_language())
 
     class Meta:
         abstract = True

@@ -42,6 +42,7 @@ MODEL_PERMISSIONS = {
         *_crud("expertise", "teammember"),
         *_crud("consortium", "navigationmenu"),
         *_crud("consortium", "sitetexts"),
+        *_crud("consortium", "searchsynonym"),
         ("consortium", "change_organisationsettings"),
         ("wagtail_localize", "submit_translation"),
         ("wagtailredirects", "add_redirect"),

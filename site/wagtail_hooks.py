@@ -10,7 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import wagtail_2fa_compat
 from .content_checks import use_content_checks
-from .models import NavigationMenu, SiteTexts
+from .models import NavigationMenu, SearchSynonym, SiteTexts
 from .two_factor import recovery_codes
 
 
@@ -30,8 +30,18 @@ class SiteTextsViewSet(SnippetViewSet):
     list_display = ["__str__", "privacy_officer_name"]
 
 
+class SearchSynonymViewSet(SnippetViewSet):
+    model = SearchSynonym
+    icon = "search"
+    menu_label = _("Search synonyms")
+    add_to_settings_menu = True
+    list_display = ["term", "finds", "language"]
+    list_filter = ["language"]
+
+
 register_snippet(NavigationMenuViewSet)
 register_snippet(SiteTextsViewSet)
+register_snippet(SearchSynonymViewSet)
 
 
 @hooks.register("construct_wagtail_userbar")

@@ -1,9 +1,10 @@
 """The site app's models: contact settings, per-language texts, menus and the editorial
-workflow's review task, submissions held by the anti-spam rules."""
+workflow's review task, submissions held by the anti-spam rules, search synonyms."""
 
 from .contact import SOCIAL_NETWORKS, WEEKDAYS, Office, OrganisationSettings, SocialLink
 from .held import HeldSubmission
 from .navigation import NavigationMenu
+from .search import SearchSynonym
 from .texts import SiteTexts
 from .workflow import EditorialReviewTask
 
@@ -14,6 +15,7 @@ __all__ = [
     "WEEKDAYS",
     "NavigationMenu",
     "Office",
+    "SearchSynonym",
     "OrganisationSettings",
     "SiteTexts",
     "SocialLink",
