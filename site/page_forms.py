@@ -6,7 +6,14 @@ an editor could tie a French article to an English category. The page's language
 instance's locale, or its parent's for a new page.
 """
 
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.models import Page
+
+SLUG_TAKEN = _(
+    "Another page here already has the address « %(slug)s ». Change the title, or the "
+    "page's address in the « Promotion » tab."
+)
 
 
 class PageForm(WagtailAdminPageForm):
@@ -23,6 +30,19 @@ class PageForm(WagtailAdminPageForm):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             field.show_hidden_initial = False
+
+    def clean(self):
+        """A slug conflict also said at the top of the form, in plain words: Wagtail's own
+        message sits next to the slug, on the « Promotion » tab, hidden behind « Contenu »."""
+        cleaned_data = super().clean()
+        slug = self.data.get(self.add_prefix("slug"), "")
+        if self.has_error("slug") and slug and self.parent_page is not None:
+            siblings = Page.objects.child_of(self.parent_page).filter(slug=slug)
+            if self.instance.pk:
+                siblings = siblings.exclude(pk=self.instance.pk)
+            if siblings.exists():
+                self.add_error(None, SLUG_TAKEN % {"slug": slug})
+        return cleaned_data
 
 
 class LocalizedChoicesPageForm(PageForm):

@@ -232,6 +232,9 @@ WAGTAIL_SITE_NAME = "Consortium de coopération des entreprises collectives"
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 # French pages are stemmed in French, English pages in English (consortium/search_backends.py).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "consortium.search_backends"}}
+# Page addresses in ASCII (« Développement » → « developpement »): typed, read aloud and
+# shared without percent-encoding.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "csv", "txt"]
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
