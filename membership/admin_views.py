@@ -7,19 +7,28 @@ audit log (the application's history page shows that timeline). Reading (the det
 JSON export) needs the model's « view » permission; acting needs « review ».
 """
 
+import datetime
+from functools import cached_property
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from wagtail.admin.views.generic import InspectView
 from wagtail.admin.views.generic.history import HistoryView
+from wagtail.admin.widgets.button import HeaderButton
 from wagtail.log_actions import log
+
+from consortium.exports import readable
+from consortium.formatting import format_phone
 
 from .actions import add_note, assign, change_status, display_name, reviewers
 from .choices import Status
@@ -43,12 +52,18 @@ class StatusForm(forms.Form):
         ),
     )
     share_note = forms.BooleanField(
-        label=gettext_lazy("The applicant may read this note"), required=False
+        label=gettext_lazy("Email this note to the applicant"),
+        required=False,
+        help_text=gettext_lazy(
+            "Unticked, only the committee reads it. With « More information requested » "
+            "the note is the question emailed to the applicant, ticked or not."
+        ),
     )
 
     def __init__(self, *args, current: str, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["status"].choices = [
+        # Nothing preselected: a hurried click never records a status nobody chose.
+        self.fields["status"].choices = [("", gettext_lazy("Choose…"))] + [
             (value, Status(value).label) for value in allowed_transitions(current)
         ]
 
@@ -77,9 +92,20 @@ class NoteForm(forms.Form):
 
 
 class ApplicationInspectView(InspectView):
-    """The detail page, with the status form when the user may review."""
+    """The detail page, with the status form when the user may review; values in words
+    (Oui/Non, the language's name, local times, phone numbers as they are dialled)."""
 
     template_name = "membership/admin/inspect.html"
+
+    def get_field_display_value(self, field_name, field):
+        value = getattr(self.object, field_name, None)
+        if isinstance(value, datetime.datetime):
+            return date_format(timezone.localtime(value), "DATETIME_FORMAT")
+        if isinstance(value, bool) or field_name == "language":
+            return readable(value, field)
+        if field_name == "contact_phone" and value:
+            return format_phone(value)
+        return super().get_field_display_value(field_name, field)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -107,9 +133,24 @@ class ApplicationInspectView(InspectView):
 
 class ApplicationHistoryView(HistoryView):
     """The timeline of an application (who moved it, when, from, to, why), for readers:
-    the viewset is read-only, so Wagtail's default « add, change or delete » would hide it."""
+    the viewset is read-only, so Wagtail's default « add, change or delete » would hide it.
+    Its links lead back to the application's page (Wagtail's lead to « edit », which
+    nobody may open here)."""
 
     any_permission_required = ["view"]
+
+    def get_edit_url(self, instance):
+        return reverse("membership_applications:inspect", args=[instance.pk])
+
+    @cached_property
+    def header_buttons(self):
+        return [
+            HeaderButton(
+                label=_("Back to the application"),
+                url=self.get_edit_url(self.object),
+                icon_name="doc-full",
+            )
+        ]
 
 
 def _reviewable(request, pk):

@@ -2,8 +2,10 @@
 export, read-only for everyone, and a query count that does not grow with applications."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from membership.actions import submit_application
 from membership.tests.test_concurrency import application_data
@@ -288,3 +290,36 @@ def test_json_export_of_one_applicant(committee):
     assert ModelLogEntry.objects.filter(
         action="membership.exported", object_id=str(application.pk)
     ).exists()
+
+
+def test_the_application_page_speaks_in_words(committee):
+    """Booleans, languages, times and phone numbers as the committee reads them; the status
+    list preselects nothing; the note box says who reads the note."""
+    application = submit_application(
+        {**application_data(1), "directory_consent": True}, language="en", policy_version="2026-1"
+    )
+    page = BeautifulSoup(
+        committee.get(f"{LISTING}inspect/{application.pk}/").content, "html.parser"
+    )
+    text = " ".join(page.get_text(" ").split())
+    assert "Anglais" in text and "(langue : Anglais)" in text
+    assert "True" not in text and "False" not in text and "Oui" in text
+    assert "(418) 555-0100" in text and "+14185550100" not in text
+    local = timezone.localtime(application.submitted_at)
+    assert f"{local:%H:%M}" in text  # local time, not UTC
+    status = page.select_one('select[name="status"]')
+    assert status.select_one("option")["value"] == "" and status.has_attr("required")
+    assert "Transmettre cette note au demandeur par courriel" in text
+    assert "seul le comité la lit" in text
+
+
+def test_the_history_page_links_only_where_the_committee_may_go(committee):
+    (application,) = make_applications(1)
+    response = committee.get(f"{LISTING}history/{application.pk}/")
+    assert response.status_code == 200
+    page = BeautifulSoup(response.content, "html.parser")
+    links = {link["href"] for link in page.select("main a[href]")}
+    assert f"{LISTING}inspect/{application.pk}/" in links
+    for href in links - {"#"}:
+        if href.startswith("/admin/"):
+            assert committee.get(href).status_code == 200, href

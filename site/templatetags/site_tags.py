@@ -3,7 +3,7 @@
 from django import template
 from wagtail.models import Page
 
-from consortium import chrome_cache, formatting, i18n, localized_settings, menus, seo
+from consortium import chrome_cache, exports, formatting, i18n, localized_settings, menus, seo
 from consortium.models import OrganisationSettings
 
 register = template.Library()
@@ -60,6 +60,12 @@ def contact_page_url(context) -> str:
     if target is None:
         return ""
     return target.localized.get_url(request) or ""
+
+
+@register.filter
+def language_name(code):
+    """« Anglais » for ``en`` in French (the active language's name for it)."""
+    return exports.language_name(code)
 
 
 @register.filter
