@@ -11,9 +11,10 @@ class ConsortiumConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import cache_purge, chrome_cache, url_converters
+        from . import cache_purge, chrome_cache, url_converters, wagtail_admin_labels
 
         # Before any URL pattern is built (the admin's viewsets build theirs in hooks).
         url_converters.register()
         cache_purge.connect()
         chrome_cache.connect()
+        wagtail_admin_labels.apply()

@@ -11,6 +11,7 @@ administrator's additions, and says what it changed (a second run changes nothin
 - Wagtail's own « Editors » and « Moderators » groups and its « Moderators approval »
   workflow removed when nobody uses them (Moderators may publish every page); reported
   when somebody does, for an administrator to decide;
+- the tree's root titled « Racine » instead of Wagtail's « Root »;
 - the default Site's hostname and port from WAGTAILADMIN_BASE_URL (links in workflow
   emails and absolute URLs outside a request).
 
@@ -114,6 +115,21 @@ def ensure_editorial_workflow(report: SetupReport):
         report.warn(
             f"the site's pages follow the workflow « {current.name} », not « {workflow.name} »"
         )
+
+
+WAGTAIL_ROOT_TITLE = "Root"
+ROOT_TITLE = "Racine"  # the tree's top, named in the staff's language (breadcrumbs, explorer)
+
+
+@setup_step(50)
+def name_the_tree_root(report: SetupReport):
+    """Wagtail's migrations title the tree's root « Root »; staff read it in every
+    breadcrumb of the admin. Renamed once; a name an administrator gave it is kept."""
+    root = Page.get_first_root_node()
+    if root is not None and root.title == WAGTAIL_ROOT_TITLE:
+        root.title = root.draft_title = ROOT_TITLE
+        root.save(update_fields=["title", "draft_title"])
+        report.changed(f"the tree's root named « {ROOT_TITLE} »")
 
 
 @setup_step(60)
