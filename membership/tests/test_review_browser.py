@@ -63,7 +63,7 @@ def test_committee_member_approves_an_application_and_it_joins_the_directory(
 
     page.get_by_label("Nouveau statut").select_option(label="Approuvée")
     page.locator("#id_note").fill("Bienvenue parmi nous !")
-    page.get_by_label("Le demandeur peut lire cette note").check()
+    page.get_by_label("Transmettre cette note au demandeur par courriel").check()
     page.get_by_role("button", name="Enregistrer").click()
     page.wait_for_selector("text=est maintenant « Approuvée »")
     assert MembershipApplication.objects.get(pk=waiting.pk).status == Status.APPROVED
