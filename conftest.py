@@ -36,6 +36,7 @@ pytest_plugins = [
     "tests.fixtures.browser",
     "tests.fixtures.mail",
     "tests.fixtures.demo",
+    "tests.fixtures.editorial",
     "tests.fixtures.two_factor",
 ]
 

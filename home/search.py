@@ -26,32 +26,32 @@ def searchable_models():
     return [NewsPage, ExpertisePage]
 
 
-def query_terms(query: str, language: str) -> list[str]:
-    """The query's terms, then those of its words' synonyms (one query; « avocats » uses
-    the synonym « avocat »), without repeats."""
-    found = terms(query, language)
-    asked = set(found)
+def synonym_terms(asked: list[str], language: str) -> list[str]:
+    """The terms of the staff's synonyms whose word is among the query's terms (one
+    query; « avocats » uses the synonym « avocat »)."""
+    found = []
     synonyms = SearchSynonym.objects.filter(language=language).values_list("term", "finds")
     for term, finds in synonyms:
         typed = terms(term, language)
-        if typed and asked.issuperset(typed):
+        if typed and set(asked).issuperset(typed):
             found += terms(finds, language)
-    return list(dict.fromkeys(found))
+    return found
 
 
 def search_pages(query: str, language: str) -> list[Page]:
     """Live, public pages of the searchable types in ``language`` matching ``query``, the
-    pages whose title matches first."""
-    wanted = query_terms(query, language)
-    if not wanted:
+    pages whose title has one of the query's own terms first."""
+    asked = terms(query, language)
+    if not asked:
         return []
+    wanted = dict.fromkeys(asked + synonym_terms(asked, language))
     locale = Locale.objects.filter(language_code=language).first()
     pages = Page.objects.live().public().filter(locale=locale).type(*searchable_models())
     found = list(
         backend_for_language(language).search(" ".join(wanted), pages, operator="or")[:MAX_RESULTS]
     )
-    asked = set(terms(query, language)) or set(wanted)
-    return sorted(found, key=lambda page: not asked & set(terms(page.title, language)))
+    in_title = set(asked)
+    return sorted(found, key=lambda page: not in_title & set(terms(page.title, language)))
 
 
 def clean_query(query: str) -> str:

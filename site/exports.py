@@ -6,7 +6,7 @@ microseconds), a CSV that Excel reads as Latin-1 (« RÃ©fÃ©rence ») and a s
 admin shows, in the reader's admin language:
 
 - a field with choices: its label (« Approuvée », « Capitale-Nationale »), a language code:
-  its name; several values: joined by « ; »;
+  its name;
 - True/False: « Oui »/« Non »; nothing: an empty cell;
 - a time: local (``TIME_ZONE``), to the minute; a date: as is (typed dates in XLSX);
 - every text cell: plain (no formula, no control character: consortium.plain_text);
@@ -21,30 +21,22 @@ from django.db import models
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import capfirst
-from django.utils.translation import get_language_info, gettext
+from django.utils.translation import gettext
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
+from .formatting import language_name
 from .plain_text import spreadsheet_cell
 
 BYTE_ORDER_MARK = "\ufeff"
 MINUTE_FORMAT = "Y-m-d H:i"
 XLSX_MINUTES = "yyyy-mm-dd hh:mm"
-LIST_SEPARATOR = " ; "
 MAX_SHEET_TITLE = 31  # Excel's limit
-
-
-def language_name(code: str) -> str:
-    """« Anglais » for ``en`` in a French admin (Django's names, in the active language)."""
-    try:
-        return str(capfirst(get_language_info(code)["name_translated"]))
-    except KeyError:
-        return code
 
 
 def readable(value, field: models.Field | None = None):
     """``value`` as a person reads it (see the module's docstring); dates and times stay
     typed (local, to the minute) for the writer to format."""
-    if field is not None and field.choices and not isinstance(value, list | tuple):
+    if field is not None and field.choices:
         return str(dict(field.flatchoices).get(value, value)) if value not in (None, "") else ""
     if field is not None and field.name == "language" and isinstance(value, str):
         return language_name(value)
@@ -56,16 +48,7 @@ def readable(value, field: models.Field | None = None):
         if timezone.is_aware(value):
             value = timezone.localtime(value)
         return value.replace(second=0, microsecond=0, tzinfo=None)
-    if isinstance(value, list | tuple | set):
-        choices = dict(field.base_field.flatchoices) if _has_base_choices(field) else {}
-        return LIST_SEPARATOR.join(str(choices.get(item, item)) for item in value)
-    if isinstance(value, models.Manager):
-        return LIST_SEPARATOR.join(str(item) for item in value.all())
     return value
-
-
-def _has_base_choices(field) -> bool:
-    return field is not None and getattr(getattr(field, "base_field", None), "choices", None)
 
 
 class ReadableExportMixin(SpreadsheetExportMixin):

@@ -8,7 +8,8 @@ import datetime
 
 import phonenumbers
 from django.utils import formats
-from django.utils.translation import get_language
+from django.utils.text import capfirst
+from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
 
 
@@ -21,6 +22,14 @@ def format_time_of_day(value: datetime.time, language: str | None = None) -> str
             return f"{value.hour}\u00a0h\u00a0{value.minute:02d}"
         return f"{value.hour}\u00a0h"
     return formats.time_format(value, "P")
+
+
+def language_name(code: str) -> str:
+    """« Anglais » for ``en`` in French (Django's names, in the active language)."""
+    try:
+        return str(capfirst(get_language_info(code)["name_translated"]))
+    except KeyError:
+        return code
 
 
 def format_phone(number) -> str:

@@ -10,46 +10,20 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
 from django.utils import timezone
-from wagtail.models import Page, Revision, Workflow, WorkflowState
+from wagtail.models import Page, Revision, WorkflowState
 
-from consortium import roles
 from consortium.editorial_workflow import WORKFLOW_NAME
-from consortium.setup import run_setup
 from consortium.translation import translate
-from news.factories import NewsIndexPageFactory, NewsPageFactory
+from news.factories import NewsPageFactory
 from news.models import NewsPage
 
 pytestmark = pytest.mark.django_db
 
 STAFF = ("redaction", "communications", "communications2", "comite")
-
-
-@pytest.fixture
-def newsroom(site_tree, django_user_model):
-    """The groups, the workflow, a news index, and one user per role (with emails)."""
-    run_setup()
-    workflow = Workflow.objects.get(name=WORKFLOW_NAME)
-
-    def user(username, group):
-        account = django_user_model.objects.create_user(
-            username, email=f"{username}@consortium.example", password="x", first_name=username
-        )
-        account.groups.add(Group.objects.get(name=group))
-        return account
-
-    return {
-        "index": NewsIndexPageFactory(parent=site_tree.fr_home),
-        "workflow": workflow,
-        "redaction": user("redaction", roles.EDITORS_GROUP),
-        "communications": user("communications", roles.COMMUNICATIONS_GROUP),
-        "communications2": user("communications2", roles.COMMUNICATIONS_GROUP),
-        "comite": user("comite", roles.COMMITTEE_GROUP),
-    }
 
 
 def draft(newsroom, author, title="Nouvelle entente avec la CDRQ"):

@@ -9,7 +9,6 @@ from wagtail.models import Page
 
 from news.factories import NewsIndexPageFactory, NewsPageFactory
 from news.models import NewsPage
-from tests.test_editorial import newsroom  # noqa: F401 - the groups and one user per role
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +24,7 @@ def add_url(index) -> str:
     return f"/admin/pages/add/news/newspage/{index.pk}/"
 
 
-def test_the_add_page_has_no_autosave_and_the_edit_page_keeps_it(client, newsroom):  # noqa: F811
+def test_the_add_page_has_no_autosave_and_the_edit_page_keeps_it(client, newsroom):
     client.force_login(newsroom["redaction"])
     index = newsroom["index"]
     adding = client.get(add_url(index))
@@ -36,7 +35,7 @@ def test_the_add_page_has_no_autosave_and_the_edit_page_keeps_it(client, newsroo
     assert editing.status_code == 200 and "w-autosave" in editor_controllers(editing)
 
 
-def test_the_add_page_keeps_wagtails_access_checks(client, newsroom, django_user_model):  # noqa: F811
+def test_the_add_page_keeps_wagtails_access_checks(client, newsroom, django_user_model):
     index = newsroom["index"]
     client.logout()
     response = client.get(add_url(index))
@@ -48,7 +47,7 @@ def test_the_add_page_keeps_wagtails_access_checks(client, newsroom, django_user
     assert "no-cache" in client.get(add_url(index))["Cache-Control"]
 
 
-def test_a_slug_conflict_is_explained_at_the_top_in_french(newsroom):  # noqa: F811
+def test_a_slug_conflict_is_explained_at_the_top_in_french(newsroom):
     index = newsroom["index"]
     NewsPageFactory(parent=index, title="Assemblée générale 2026", slug="assemblee-generale-2026")
     form_class = NewsPage.get_edit_handler().get_form_class()

@@ -1,9 +1,10 @@
 """Template tags for the site-wide layout: language switcher, hreflang, menus, footer."""
 
 from django import template
+from django.utils.translation import get_language
 from wagtail.models import Page
 
-from consortium import chrome_cache, exports, formatting, i18n, localized_settings, menus, seo
+from consortium import chrome_cache, formatting, i18n, localized_settings, menus, seo
 from consortium.models import OrganisationSettings
 
 register = template.Library()
@@ -54,18 +55,21 @@ def site_texts(context):
 
 @register.simple_tag(takes_context=True)
 def contact_page_url(context) -> str:
-    """The contact page of the contact settings, in the page's language ("" when unset)."""
+    """The contact page of the contact settings, in the page's language ("" when unset);
+    kept with the site chrome until content changes."""
     request = context.get("request")
-    target = OrganisationSettings.load(request_or_site=request).contact_page
-    if target is None:
-        return ""
-    return target.localized.get_url(request) or ""
+
+    def build() -> str:
+        target = OrganisationSettings.load(request_or_site=request).contact_page
+        return (target.localized.get_url(request) or "") if target else ""
+
+    return chrome_cache.cached("contact-page-url", build, get_language(), request=request)
 
 
 @register.filter
 def language_name(code):
     """« Anglais » for ``en`` in French (the active language's name for it)."""
-    return exports.language_name(code)
+    return formatting.language_name(code)
 
 
 @register.filter
