@@ -1,5 +1,7 @@
 """Page types of the home app: the home page and the standard (institutional) page."""
 
+from operator import attrgetter
+
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +13,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from consortium import chrome_cache
 from consortium.blocks import KeyFigureBlock, SectionBlocks
+from consortium.formatting import alphabetical
 from consortium.pages import BasePage
 from consortium.validators import validate_link_target
 
@@ -123,8 +126,8 @@ class HomePage(BasePage):
         from expertise.models import ExpertisePage
 
         first_of_family = {}
-        fields = ExpertisePage.objects.live().filter(locale_id=self.locale_id).order_by("title")
-        for field in fields:
+        fields = ExpertisePage.objects.live().filter(locale_id=self.locale_id)
+        for field in alphabetical(fields, key=attrgetter("title")):
             first_of_family.setdefault(field.family, field)
         return list(first_of_family.values())[:count]
 

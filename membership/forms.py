@@ -5,6 +5,8 @@ every value typed when it is shown again with errors (browsers never keep chosen
 the form says so).
 """
 
+from operator import attrgetter
+
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Div, Fieldset, Layout, Submit
 from django import forms
@@ -12,6 +14,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
 
+from consortium.formatting import alphabetical
 from consortium.plain_text import PlainTextFormMixin
 from expertise.models import ExpertisePage
 
@@ -155,9 +158,12 @@ class ApplicationForm(PlainTextFormMixin, forms.ModelForm):
         for name, mode in INPUT_MODES.items():
             self.fields[name].widget.attrs["inputmode"] = mode
         self.fields["category"].choices = [(name, name) for name in page.category_names()]
-        self.fields["fields_of_interest"].queryset = (
-            ExpertisePage.objects.live().filter(locale_id=page.locale_id).order_by("title")
-        )
+        interests = self.fields["fields_of_interest"]
+        interests.queryset = ExpertisePage.objects.live().filter(locale_id=page.locale_id)
+        interests.choices = [
+            (field.pk, field.title)
+            for field in alphabetical(interests.queryset, key=attrgetter("title"))
+        ]
         # One sentence for translators (not fragments glued around the link).
         self.fields["consent"].label = format_html(
             _(

@@ -12,6 +12,8 @@ from django.utils.text import capfirst
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
 
+from .search_terms import fold
+
 
 def format_time_of_day(value: datetime.time, language: str | None = None) -> str:
     """A time as readers of ``language`` expect it (fr: « 8 h 30 », en: « 8:30 a.m. »)."""
@@ -65,3 +67,10 @@ def format_long_date(value: datetime.date, language: str | None = None) -> str:
         day = "1er" if value.day == 1 else str(value.day)
         return f"{day} {formats.date_format(value, 'F Y')}"
     return formats.date_format(value, "F j, Y")
+
+
+def alphabetical(items, key=str) -> list:
+    """``items`` in the order a reader expects in a French or English list: accents and case
+    set aside (« Démarrage » before « Données »), where the database's own order of titles
+    follows code points and puts every accented letter last."""
+    return sorted(items, key=lambda item: (fold(key(item)), key(item)))

@@ -112,6 +112,22 @@ def test_form_offers_fields_of_expertise_of_the_visitors_language(client, member
         label.get_text(strip=True) for label in english.select("#div_id_fields_of_interest label")
     ]
     assert "Legal services" in labels and "Services juridiques" not in labels
+    # In the order a French reader expects: accents set aside.
+    from expertise.factories import ExpertisePageFactory
+
+    index = membership.fields[0].get_parent()
+    for title in ("Données et statistiques", "Démarrage et consolidation", "Économie sociale"):
+        ExpertisePageFactory(parent=index, title=title)
+    french = soup(client.get(URL))
+    labels = [
+        label.get_text(strip=True) for label in french.select("#div_id_fields_of_interest label")
+    ]
+    assert labels == [
+        "Démarrage et consolidation",
+        "Données et statistiques",
+        "Économie sociale",
+        "Services juridiques",
+    ]
     # The form and the page are never cached: they carry a CSRF token.
     assert "no-cache" in client.get(URL)["Cache-Control"]
 

@@ -111,3 +111,9 @@ def test_the_form_and_its_error_state_have_no_axe_violation(site, browser_page, 
     assert page.evaluate("document.activeElement.id") == "error-summary"
     assert page.locator("#id_neq").input_value() == "123"
     assert_no_axe_violations(page)
+    # Every box sits beside its label, at the top of its first line, however long it is.
+    for box in page.locator('input[type="checkbox"]:visible').all():
+        label = page.locator(f'label[for="{box.get_attribute("id")}"]')
+        box_at, label_at = box.bounding_box(), label.bounding_box()
+        assert label_at["x"] >= box_at["x"] + box_at["width"], box.get_attribute("id")
+        assert label_at["y"] < box_at["y"] + box_at["height"], box.get_attribute("id")
