@@ -1,5 +1,7 @@
 """Fields of expertise (grouped by family) and the team members who practise them."""
 
+from operator import attrgetter
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -11,6 +13,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from consortium.formatting import alphabetical
 from consortium.page_forms import LocalizedChoicesPageForm
 from consortium.pages import BasePage
 from consortium.validators import require_alt_text
@@ -31,7 +34,6 @@ class ExpertisePageForm(LocalizedChoicesPageForm):
     localized_choice_fields = ("experts",)
 
 
-@register_snippet
 class TeamMember(TranslatableMixin, models.Model):
     """A member of the Consortium's team (or a team), shown on the fields they practise."""
 
@@ -82,6 +84,11 @@ class TeamMember(TranslatableMixin, models.Model):
         require_alt_text(self.photo_id, self.photo_alt, "photo_alt")
 
 
+register_snippet(
+    TeamMember, viewset="consortium.snippet_translation_buttons.TranslatableSnippetViewSet"
+)
+
+
 class ExpertiseIndexPage(BasePage):
     """« Nos expertises »: every field, grouped by family."""
 
@@ -100,7 +107,7 @@ class ExpertiseIndexPage(BasePage):
 
     def families(self) -> list[tuple[str, list["ExpertisePage"]]]:
         """(family label, its fields) in the families' order, in one query."""
-        fields = ExpertisePage.objects.live().child_of(self).order_by("title")
+        fields = alphabetical(ExpertisePage.objects.live().child_of(self), key=attrgetter("title"))
         grouped: dict[str, list] = {key: [] for key, _label in FAMILIES}
         for field in fields:
             grouped.setdefault(field.family, []).append(field)

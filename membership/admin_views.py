@@ -18,21 +18,25 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from wagtail.admin.views.generic import InspectView
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.log_actions import log
+from wagtail.models import ModelLogEntry
 
 from consortium.exports import readable
 from consortium.formatting import format_phone
 
 from .actions import add_note, assign, change_status, display_name, reviewers
-from .choices import Status
+from .category_names import category_name, category_translations
+from .choices import OPEN_STATUSES, Status
 from .models import MembershipApplication
+from .next_step import next_step
 from .permissions import REVIEW_PERMISSION, VIEW_PERMISSION
 from .portability import applicant_data
 from .workflow import TransitionNotAllowed, allowed_transitions
@@ -54,6 +58,7 @@ class StatusForm(forms.Form):
     share_note = forms.BooleanField(
         label=gettext_lazy("Email this note to the applicant"),
         required=False,
+        widget=forms.CheckboxInput(attrs={"aria-describedby": "id_share_note-help"}),
         help_text=gettext_lazy(
             "Unticked, only the committee reads it. With « More information requested » "
             "the note is the question emailed to the applicant, ticked or not."
@@ -91,11 +96,64 @@ class NoteForm(forms.Form):
     )
 
 
+# The application's page: the state of the review at the top, then the applicant's answers
+# in the order the committee reads them. Every applicant field is in one section (a test
+# fails when a new field is in none).
+SUMMARY_FIELDS = ["status", "submitted_at", "language", "possible_duplicate"]
+SECTIONS = [
+    (
+        "organisation",
+        gettext_lazy("Organisation"),
+        [
+            "organisation_name",
+            "neq",
+            "legal_form",
+            "category",
+            "sector",
+            "region",
+            "website",
+            "member_count",
+            "employee_count",
+            "fields_of_interest",
+        ],
+    ),
+    (
+        "contact",
+        gettext_lazy("Contact person and address"),
+        [
+            "contact_name",
+            "contact_role",
+            "contact_email",
+            "contact_phone",
+            "street_address",
+            "city",
+            "postal_code",
+        ],
+    ),
+    (
+        "message",
+        gettext_lazy("Message and consents"),
+        ["message", "newsletter", "directory_consent"],
+    ),
+]
+INSPECTED_FIELDS = [
+    "reference",
+    *SUMMARY_FIELDS,
+    *(name for _id, _title, names in SECTIONS for name in names),
+]
+RECENT_HISTORY = 8
+
+
 class ApplicationInspectView(InspectView):
-    """The detail page, with the status form when the user may review; values in words
-    (Oui/Non, the language's name, local times, phone numbers as they are dialled)."""
+    """The application's page: status, assignment and next step at the top with the forms
+    that change them (for reviewers), then the sections; values in words (Oui/Non, the
+    language's name, local times, phone numbers as they are dialled, links to write)."""
 
     template_name = "membership/admin/inspect.html"
+    page_title = gettext_lazy("Membership application")
+
+    def get_category_display_value(self):
+        return category_name(self.object, category_translations(get_language()[:2]))
 
     def get_field_display_value(self, field_name, field):
         value = getattr(self.object, field_name, None)
@@ -104,12 +162,32 @@ class ApplicationInspectView(InspectView):
         if isinstance(value, bool) or field_name == "language":
             return readable(value, field)
         if field_name == "contact_phone" and value:
-            return format_phone(value)
-        return super().get_field_display_value(field_name, field)
+            return format_html('<a href="tel:{}">{}</a>', value, format_phone(value))
+        if field_name == "contact_email" and value:
+            return format_html('<a href="mailto:{}">{}</a>', value, value)
+        if field_name == "website" and value:
+            return format_html('<a href="{}" rel="noopener noreferrer">{}</a>', value, value)
+        shown = super().get_field_display_value(field_name, field)
+        return "—" if shown in ("", "-", None) else shown
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         application = self.object
+        by_name = dict(zip(self.fields, context["fields"], strict=True))
+        context["summary"] = [by_name[name] for name in SUMMARY_FIELDS]
+        context["sections"] = [
+            {"id": section_id, "title": title, "fields": [by_name[name] for name in names]}
+            for section_id, title, names in SECTIONS
+        ]
+        context["next_step"] = next_step(application)
+        context["reviewer"] = (
+            display_name(application.assigned_to) if application.assigned_to else ""
+        )
+        context["days_waiting"] = (
+            (timezone.now() - application.submitted_at).days
+            if application.status in OPEN_STATUSES
+            else None
+        )
         if self.request.user.has_perm(REVIEW_PERMISSION):
             if allowed_transitions(application.status):
                 context["status_form"] = StatusForm(current=application.status)
@@ -125,6 +203,12 @@ class ApplicationInspectView(InspectView):
         context["notes"] = application.internal_notes.select_related("author")
         context["info_requests"] = application.info_requests.all()
         context["member"] = getattr(application, "member", None)
+        context["recent_history"] = (
+            ModelLogEntry.objects.for_instance(application)
+            .select_related("user")
+            .order_by("-timestamp", "-pk")[:RECENT_HISTORY]
+        )
+        context["history_url"] = reverse("membership_applications:history", args=[application.pk])
         context["export_url"] = reverse(
             "membership_applications:export_json", args=[application.pk]
         )

@@ -14,6 +14,7 @@ from functools import cached_property
 import django_filters
 from django.urls import path
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.menu import MenuItem
@@ -26,6 +27,7 @@ from consortium.exports import ReadableExportMixin
 
 from .actions import display_name
 from .admin_views import (
+    INSPECTED_FIELDS,
     ApplicationHistoryView,
     ApplicationInspectView,
     assign_view,
@@ -33,6 +35,7 @@ from .admin_views import (
     export_json_view,
     note_view,
 )
+from .category_names import category_name, category_translations
 from .choices import OPEN_STATUSES, Status
 from .models import APPLICANT_FIELDS, MembershipApplication
 from .permissions import VIEW_PERMISSION
@@ -91,6 +94,17 @@ class ApplicationIndexView(ReadableExportMixin, IndexView):
     def get_base_queryset(self):
         # The reviewer's name in a column: one join, not one query per row.
         return super().get_base_queryset().select_related("assigned_to")
+
+    @cached_property
+    def category_translations(self):
+        return category_translations(get_language()[:2])
+
+    def to_row_dict(self, item):
+        """The category in the reader's language, whatever the applicant's."""
+        row = super().to_row_dict(item)
+        if "category" in row:
+            row["category"] = category_name(item, self.category_translations)
+        return row
 
 
 def new_applications_count() -> int:
@@ -160,15 +174,7 @@ class MembershipApplicationViewSet(ModelViewSet):
         "language",
     ]
     export_filename = "demandes-adhesion"
-    inspect_view_fields = [
-        "reference",
-        "submitted_at",
-        "status",
-        "possible_duplicate",
-        "language",
-        *APPLICANT_FIELDS,
-        "fields_of_interest",
-    ]
+    inspect_view_fields = INSPECTED_FIELDS
 
     @property
     def permission_policy(self):

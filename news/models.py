@@ -28,7 +28,6 @@ from .panels import FeedbackTallyPanel
 RELATED_COUNT = 3
 
 
-@register_snippet
 class NewsCategory(TranslatableMixin, models.Model):
     """A category of news (« Partenariats », « Vie coopérative », …), translated per locale."""
 
@@ -52,6 +51,11 @@ class NewsCategory(TranslatableMixin, models.Model):
 
     def __str__(self):
         return self.name
+
+
+register_snippet(
+    NewsCategory, viewset="consortium.snippet_translation_buttons.TranslatableSnippetViewSet"
+)
 
 
 class NewsPageTag(TaggedItemBase):

@@ -11,10 +11,17 @@ class ConsortiumConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import cache_purge, chrome_cache, url_converters, wagtail_admin_labels
+        from . import (
+            cache_purge,
+            chrome_cache,
+            url_converters,
+            wagtail_admin_labels,
+            wagtail_localize_compat,
+        )
 
         # Before any URL pattern is built (the admin's viewsets build theirs in hooks).
         url_converters.register()
         cache_purge.connect()
         chrome_cache.connect()
         wagtail_admin_labels.apply()
+        wagtail_localize_compat.apply()

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.translation import get_language
+from django.utils.text import capfirst
+from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 
 
@@ -22,7 +23,10 @@ class LanguageLink:
 
 
 def _language_names() -> dict[str, str]:
-    return dict(settings.LANGUAGES)
+    """Each language by its own name (« Français », « English »), whatever the page's."""
+    return {
+        code: capfirst(get_language_info(code)["name_local"]) for code, _name in settings.LANGUAGES
+    }
 
 
 def current_language() -> str:

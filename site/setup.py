@@ -11,7 +11,7 @@ administrator's additions, and says what it changed (a second run changes nothin
 - Wagtail's own « Editors » and « Moderators » groups and its « Moderators approval »
   workflow removed when nobody uses them (Moderators may publish every page); reported
   when somebody does, for an administrator to decide;
-- the tree's root titled « Racine » instead of Wagtail's « Root »;
+- the tree's root and the root collection named « Racine » instead of Wagtail's « Root »;
 - the default Site's hostname and port from WAGTAILADMIN_BASE_URL (links in workflow
   emails and absolute URLs outside a request).
 
@@ -24,7 +24,16 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import transaction
-from wagtail.models import Locale, Page, Site, TaskState, Workflow, WorkflowPage, WorkflowState
+from wagtail.models import (
+    Collection,
+    Locale,
+    Page,
+    Site,
+    TaskState,
+    Workflow,
+    WorkflowPage,
+    WorkflowState,
+)
 
 from . import editorial_workflow, roles
 from .steps import Steps
@@ -123,13 +132,19 @@ ROOT_TITLE = "Racine"  # the tree's top, named in the staff's language (breadcru
 
 @setup_step(50)
 def name_the_tree_root(report: SetupReport):
-    """Wagtail's migrations title the tree's root « Root »; staff read it in every
-    breadcrumb of the admin. Renamed once; a name an administrator gave it is kept."""
+    """Wagtail's migrations title the tree's root, and the root collection of images and
+    documents, « Root »; staff read it in every breadcrumb and collection list of the admin.
+    Renamed once; a name an administrator gave them is kept."""
     root = Page.get_first_root_node()
     if root is not None and root.title == WAGTAIL_ROOT_TITLE:
         root.title = root.draft_title = ROOT_TITLE
         root.save(update_fields=["title", "draft_title"])
         report.changed(f"the tree's root named « {ROOT_TITLE} »")
+    collections = Collection.get_first_root_node()
+    if collections is not None and collections.name == WAGTAIL_ROOT_TITLE:
+        collections.name = ROOT_TITLE
+        collections.save(update_fields=["name"])
+        report.changed(f"the root collection of images and documents named « {ROOT_TITLE} »")
 
 
 @setup_step(60)

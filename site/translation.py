@@ -41,7 +41,7 @@ def translate(
             entry.msgstr = strings[entry.msgid]
         else:
             missing.append(entry.msgid)
-    translation.import_po(po, user=user, tool_name="consortium")
+    translation.import_po(po, user=user)  # « Traduit manuellement le … » in the editor
     is_page = isinstance(instance, Page)
     translation.save_target(user=user, publish=publish and not is_page)
     translated = instance.get_translation(locale)

@@ -1,4 +1,5 @@
-"""French column headings where Wagtail 7.4 builds them from field names (a gap upstream).
+"""French column headings and model names where Wagtail 7.4 and wagtail-localize derive them
+from code names (a gap upstream).
 
 A listing column declared without a label gets its field's name, capitalised —
 « Site name », « Root page » on the Sites listing, in English whatever the admin's
@@ -28,8 +29,26 @@ def translate_derived_labels(index_view_class, model):
         column.label = capfirst(field.verbose_name)
 
 
+def name_models(names) -> None:
+    """Give translatable names to models whose upstream ``Meta`` has none (Django then
+    derives an English one from the class name: « Locale », « Translation » on the group
+    permissions screen, whatever the admin's language)."""
+    for model, singular, plural in names:
+        if str(model._meta.verbose_name) == model._meta.model_name:
+            model._meta.verbose_name = singular
+            model._meta.verbose_name_plural = plural
+
+
 def apply():
-    from wagtail.models import Site
+    from django.utils.translation import gettext_lazy as _
+    from wagtail.models import Locale, Site
     from wagtail.sites.views import IndexView as SiteIndexView
+    from wagtail_localize.models import Translation
 
     translate_derived_labels(SiteIndexView, Site)
+    name_models(
+        [
+            (Locale, _("locale"), _("locales")),
+            (Translation, _("translation"), _("translations")),
+        ]
+    )

@@ -2,19 +2,23 @@
 settings: staff find everything about the site's frame (menus, footer texts) in one place;
 and the content checker's rules (consortium.content_checks)."""
 
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import wagtail_2fa_compat
+from . import editor_guide, wagtail_2fa_compat
 from .content_checks import use_content_checks
 from .models import NavigationMenu, SearchSynonym, SiteTexts
+from .snippet_translation_buttons import TranslatableSnippetViewSet
 from .two_factor import recovery_codes
 
 
-class NavigationMenuViewSet(SnippetViewSet):
+class NavigationMenuViewSet(TranslatableSnippetViewSet):
     model = NavigationMenu
     icon = "list-ul"
     menu_label = _("Menus")
@@ -22,7 +26,7 @@ class NavigationMenuViewSet(SnippetViewSet):
     list_display = ["__str__", "locale"]
 
 
-class SiteTextsViewSet(SnippetViewSet):
+class SiteTextsViewSet(TranslatableSnippetViewSet):
     model = SiteTexts
     icon = "doc-full"
     menu_label = _("Site texts")
@@ -42,6 +46,36 @@ class SearchSynonymViewSet(SnippetViewSet):
 register_snippet(NavigationMenuViewSet)
 register_snippet(SiteTextsViewSet)
 register_snippet(SearchSynonymViewSet)
+
+
+# The editorial guide, in the help menu instead of Wagtail's English web links --------------
+
+
+@hooks.register("register_admin_urls")
+def editor_guide_url():
+    return [path("guide/", editor_guide.editor_guide, name="editor_guide")]
+
+
+@hooks.register("register_help_menu_item")
+def editor_guide_menu_item():
+    return MenuItem(_("Editorial guide"), reverse("editor_guide"), icon_name="help", order=900)
+
+
+@hooks.register("construct_help_menu")
+def without_upstream_guides(request, menu_items):
+    menu_items[:] = [item for item in menu_items if not editor_guide.is_upstream_help(item)]
+
+
+@hooks.register("insert_global_admin_css")
+def admin_stylesheet():
+    return format_html('<link rel="stylesheet" href="{}">', static("consortium/css/admin.css"))
+
+
+@hooks.register("insert_global_admin_js")
+def upstream_labels_script():
+    return format_html(
+        '<script src="{}" defer></script>', static("consortium/js/admin-upstream-labels.js")
+    )
 
 
 @hooks.register("construct_wagtail_userbar")

@@ -7,8 +7,12 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from wagtail.models import Page
 from wagtail.users.models import UserProfile
+
+from consortium.models import NavigationMenu, SiteTexts
+from consortium.roles import COMMITTEE_GROUP, COMMUNICATIONS_GROUP, EDITORS_GROUP
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +20,9 @@ ENGLISH_BROWSER = {"HTTP_ACCEPT_LANGUAGE": "en-US,en;q=0.9"}
 # Words and phrases seen in English on these screens before (issue #16), and common ones.
 ENGLISH = re.compile(
     r"\b(True|False|None|Root|Site name|Root page|More actions|Save Selected|Exploring|"
-    r"Publish in|Dashboard|Settings|Edit|Delete|Search|Sync|Translate|Yes|No)\b"
+    r"Publish in|Dashboard|Settings|Edit|Delete|Search|Sync|Translate|Yes|No|Locales?|"
+    r"Translation|Can (add|change|delete|view|submit|access|choose)|Editor Guide|"
+    r"What's new)\b"
 )
 SCREENS = [
     "/admin/",
@@ -71,19 +77,114 @@ def test_a_staff_member_who_chose_english_gets_english(client, site_tree):
     assert '<html lang="en"' in response.content.decode()
 
 
-def test_staff_screens_show_no_english_text(client, demo):
-    client.force_login(get_user_model().objects.create_superuser("tour", "t@example.org", "x"))
-    homes = Page.objects.filter(depth=2).order_by("locale__language_code")
-    screens = SCREENS + [f"/admin/pages/{home.pk}/" for home in homes]
-    screens += [f"/admin/pages/{homes.get(locale__language_code='fr').pk}/edit/"]
+def english_on(client, urls) -> dict[str, list[str]]:
+    """The English texts on each screen, walked with an English browser."""
     found = {}
-    for url in screens:
+    for url in urls:
         response = client.get(url, follow=True, **ENGLISH_BROWSER)
         assert response.status_code == 200, url
         english = sorted({text for text in visible_text(response.content) if ENGLISH.search(text)})
         if english:
             found[url] = english
-    assert not found, found
+    return found
+
+
+def menu_urls(client) -> list[str]:
+    """The admin screens a staff member's menu leads to (the sidebar is built from JSON)."""
+    document = BeautifulSoup(client.get("/admin/").content, "html.parser")
+    props = document.select_one("#wagtail-sidebar-props").string
+    return sorted(set(re.findall(r'"url": "(/admin/[^"]*)"', props)) - {"/admin/logout/"})
+
+
+def test_staff_screens_show_no_english_text(client, demo):
+    client.force_login(get_user_model().objects.create_superuser("tour", "t@example.org", "x"))
+    homes = Page.objects.filter(depth=2).order_by("locale__language_code")
+    screens = SCREENS + [f"/admin/pages/{home.pk}/" for home in homes]
+    screens += [f"/admin/pages/{homes.get(locale__language_code='fr').pk}/edit/"]
+    screens += [f"/admin/groups/edit/{group.pk}/" for group in Group.objects.all()]
+    screens += [
+        f"/admin/snippets/consortium/{model._meta.model_name}/edit/{item.pk}/"
+        for model in (NavigationMenu, SiteTexts)
+        for item in model.objects.filter(locale__language_code="fr")
+    ]
+    screens += menu_urls(client)
+    assert not english_on(client, screens)
+
+
+@pytest.mark.parametrize("group", [EDITORS_GROUP, COMMUNICATIONS_GROUP, COMMITTEE_GROUP])
+def test_each_role_walks_its_menu_in_french(client, demo, group):
+    from membership.actions import submit_application
+    from membership.tests.test_concurrency import application_data
+
+    application = submit_application(application_data(1), language="en", policy_version="1")
+    member = get_user_model().objects.create_user("role", "r@example.org", "x")
+    member.groups.add(Group.objects.get(name=group))
+    client.force_login(member)
+    screens = menu_urls(client)
+    assert len(screens) >= 2, screens
+    if group == COMMITTEE_GROUP:
+        screens += [
+            f"/admin/membership-applications/inspect/{application.pk}/",
+            f"/admin/membership-applications/history/{application.pk}/",
+        ]
+    assert not english_on(client, screens)
+
+
+def test_the_languages_screen_and_permissions_say_language_not_region(client, site_tree):
+    client.force_login(get_user_model().objects.create_superuser("langues", "l@example.org", "x"))
+    text = " ".join(visible_text(client.get("/admin/locales/", **ENGLISH_BROWSER).content))
+    assert "Langues" in text and "Anglais" in text and "égion" not in text
+    group = Group.objects.create(name="Essai")
+    page = BeautifulSoup(
+        client.get(f"/admin/groups/edit/{group.pk}/", **ENGLISH_BROWSER).content, "html.parser"
+    )
+    labels = [" ".join(label.get_text().split()) for label in page.select("label")]
+    assert "Peut ajouter : groupe" in labels and "Peut supprimer : langue" in labels
+    assert "Peut soumettre des traductions" in labels
+    assert not [label for label in labels if label.startswith("Can ")]
+    rows = [" ".join(cell.get_text().split()) for cell in page.select("td.title")]
+    assert "Langue" in rows and "Traduction" in rows and "Locale" not in rows
+
+
+def test_the_editorial_guide_is_in_the_help_menu(client, site_tree):
+    client.force_login(get_user_model().objects.create_superuser("aide", "h@example.org", "x"))
+    sidebar = BeautifulSoup(client.get("/admin/").content, "html.parser").select_one(
+        "#wagtail-sidebar-props"
+    )
+    assert "/admin/guide/" in sidebar.string and "docs.wagtail.org" not in sidebar.string
+    response = client.get("/admin/guide/", **ENGLISH_BROWSER)
+    assert response.status_code == 200 and "no-cache" in response["Cache-Control"]
+    page = BeautifulSoup(response.content, "html.parser")
+    assert (
+        page.select_one("h1").get_text(strip=True) == "Guide de rédaction — le site du Consortium"
+    )
+    assert page.select("main h1") == [] or len(page.select("h1")) == 1
+    assert page.select_one(".editor-guide table th").get_text(strip=True) == "Groupe"
+    assert page.select_one(".editor-guide h2#qui-fait-quoi")
+
+
+def test_translatable_snippets_offer_translate_and_sync_on_their_edit_page(client, site_tree):
+    from consortium.factories import SiteTextsFactory
+    from consortium.translation import translate
+
+    client.force_login(get_user_model().objects.create_superuser("sync", "s@example.org", "x"))
+    texts = SiteTextsFactory()
+    edit = f"/admin/snippets/consortium/sitetexts/edit/{texts.pk}/"
+
+    def header_links():
+        page = BeautifulSoup(client.get(edit).content, "html.parser")
+        return {
+            " ".join(link.get_text().split()): link["href"]
+            for link in page.select("header a[href]")
+        }
+
+    links = header_links()
+    assert "Traduire" in links and "Synchroniser les fragments traduits" not in links
+    assert client.get(links["Traduire"]).status_code == 200
+    translate(texts, site_tree.locales["en"], {})
+    links = header_links()
+    assert "Synchroniser les fragments traduits" in links and "Traduire" not in links
+    assert client.get(links["Synchroniser les fragments traduits"]).status_code == 200
 
 
 def test_the_sites_listing_headings_are_french(client, site_tree):

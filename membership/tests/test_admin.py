@@ -323,3 +323,76 @@ def test_the_history_page_links_only_where_the_committee_may_go(committee):
     for href in links - {"#"}:
         if href.startswith("/admin/"):
             assert committee.get(href).status_code == 200, href
+
+
+def test_every_applicant_answer_has_its_section():
+    from membership.admin_views import INSPECTED_FIELDS
+    from membership.models import APPLICANT_FIELDS
+
+    assert set(APPLICANT_FIELDS) <= set(INSPECTED_FIELDS)
+    assert len(INSPECTED_FIELDS) == len(set(INSPECTED_FIELDS))
+
+
+def test_the_application_page_puts_the_review_first(committee):
+    """Status, reviewer, next step and the forms that change them at the top; then the
+    answers in sections; every link on the page one the committee may follow."""
+    (application,) = make_applications(1)
+    url = f"{LISTING}inspect/{application.pk}/"
+    page = BeautifulSoup(committee.get(url).content, "html.parser")
+    summary = page.select_one(".application-summary")
+    text = " ".join(summary.get_text(" ").split())
+    assert "Soumise" in text and "Responsable de l’analyse Personne" in text
+    assert "Prochaine étape : Confiez la demande à un responsable" in text
+    assert "En attente depuis 0 jour" in text
+    assert summary.select_one('select[name="status"]') and summary.select_one(
+        'select[name="reviewer"]'
+    )
+    headings = [" ".join(h.get_text().split()) for h in page.select("main h2")]
+    assert headings[-6:] == [
+        "Organisation",
+        "Personne-ressource et adresse",
+        "Message et consentements",
+        "Documents",
+        "Suivi et notes",
+        "Historique",
+    ]
+    contact = page.select_one("#contact")
+    assert contact.select_one(f'a[href="mailto:{application.contact_email}"]')
+    assert contact.select_one('a[href="tel:+14185550100"]').get_text() == "(418) 555-0100"
+    # The share box is beside its label, which says who reads the note.
+    box = page.select_one("#id_share_note")
+    assert box.find_next_sibling("label")["for"] == "id_share_note"
+    assert box["aria-describedby"] == "id_share_note-help" and page.select_one(
+        "#id_share_note-help"
+    )
+    links = {link["href"] for link in page.select("main a[href]")}
+    assert f"{LISTING}history/{application.pk}/" in links
+    for href in links:
+        if href.startswith("/admin/"):
+            assert committee.get(href).status_code == 200, href
+
+
+def test_an_english_applicants_category_reads_in_the_committees_language(committee, membership):
+    english_names = {
+        "Membre utilisateur": "User member",
+        "Membre de soutien": "Supporting member",
+        "Membre auxiliaire": "Auxiliary member",
+    }
+    english = membership.english
+    english.categories = [
+        {**block, "value": {**block["value"], "name": english_names[block["value"]["name"]]}}
+        for block in english.categories.raw_data
+    ]
+    english.save_revision().publish()
+    application = submit_application(
+        {**application_data(1), "category": "Supporting member"},
+        language="en",
+        policy_version="2026-1",
+    )
+    page = BeautifulSoup(
+        committee.get(f"{LISTING}inspect/{application.pk}/").content, "html.parser"
+    )
+    assert "Membre de soutien" in page.select_one("#organisation").get_text()
+    response = committee.get(LISTING, {"export": "csv"})
+    export = b"".join(response.streaming_content).decode("utf-8-sig")
+    assert "Membre de soutien" in export and "Supporting member" not in export

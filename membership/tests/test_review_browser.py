@@ -57,6 +57,18 @@ def test_committee_member_approves_an_application_and_it_joins_the_directory(
     listing.get_by_role("link", name=waiting.reference).click()
     page.wait_for_url(re.compile(rf"/inspect/{waiting.pk}/$"))
 
+    # The menu item's badge is read whole, not cut by an ellipsis.
+    item = page.locator(".sidebar-main-menu .menuitem-label", has_text="Demandes")
+    assert "(1)" in item.inner_text()
+    assert item.evaluate("label => label.scrollWidth <= label.clientWidth")
+    # The state of the review and its forms come first, the applicant's answers after.
+    summary = page.locator(".application-summary")
+    assert "Prochaine étape" in summary.inner_text()
+    organisation = page.get_by_role("heading", name="Organisation", exact=True)
+    assert summary.bounding_box()["y"] < organisation.bounding_box()["y"]
+    assert summary.get_by_label("Nouveau statut").is_visible()
+    assert_no_axe_violations(page)
+
     page.get_by_label("Nouveau statut").select_option(label="En analyse")
     page.get_by_role("button", name="Enregistrer").click()
     page.wait_for_selector("text=est maintenant « En analyse »")

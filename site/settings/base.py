@@ -4,6 +4,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from django.utils.translation import gettext_lazy as _
 
 # site/settings/base.py -> project root
 BASE_DIR = Path(__file__).resolve().parents[2]
@@ -168,7 +169,10 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # Languages: French is the default and source language, English a full translation.
 LANGUAGE_CODE = "fr"
-LANGUAGES = [("fr", "Français"), ("en", "English")]
+# Names in the reader's language (« Anglais » in the French admin: Wagtail's locale labels and
+# wagtail-localize's « Publier » button use them); the public switcher shows each language's
+# own name (consortium.i18n), as does the account's choice of admin language.
+LANGUAGES = [("fr", _("French")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
@@ -176,7 +180,7 @@ TIME_ZONE = "America/Toronto"  # Québec's time zone (America/Montreal is a depr
 
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français"), ("en", "English")]
 
 # Static files are served by the site itself (WhiteNoise); nothing comes from a CDN.
 STATIC_URL = "/static/"
@@ -230,6 +234,9 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Le Consortium <norep
 SERVER_EMAIL = env.str("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 
 WAGTAIL_SITE_NAME = "Consortium de coopération des entreprises collectives"
+# No call from staff browsers to releases.wagtail.org (privacy; the CSP refuses it anyway):
+# upgrades follow the pinned constraints, not a banner.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 # French pages are stemmed in French, English pages in English (consortium/search_backends.py).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "consortium.search_backends"}}

@@ -16,8 +16,9 @@ CATALOGUE = Path(settings.BASE_DIR) / "locale" / "fr" / "LC_MESSAGES" / "django.
 SOURCE_DIRS = ["site", "home", "news", "expertise", "membership", "locale"]
 
 
-def test_french_catalogue_has_no_untranslated_message():
-    problems = catalogue_problems(polib.pofile(str(CATALOGUE)))
+@pytest.mark.parametrize("domain", ["django", "djangojs"])
+def test_french_catalogue_has_no_untranslated_message(domain):
+    problems = catalogue_problems(polib.pofile(str(CATALOGUE.with_name(f"{domain}.po"))))
     assert problems == [], "\n".join(problems)
 
 

@@ -1,0 +1,145 @@
+"""Guards on the project's workarounds for gaps in Wagtail and wagtail-localize: each test
+fails when upstream changes what the workaround relies on, so it is revisited (re-copied,
+or removed once upstream fixed the gap) instead of silently drifting."""
+
+import hashlib
+import inspect
+from functools import cache
+from pathlib import Path
+
+import polib
+import pytest
+import wagtail
+import wagtail_2fa
+import wagtail_localize
+from django.conf import settings
+
+from consortium import upstream_messages, wagtail_localize_compat
+from consortium.catalogue import catalogue_problems
+
+WAGTAIL = Path(wagtail.__file__).parent
+LOCALIZE = Path(wagtail_localize.__file__).parent
+PROJECT_TEMPLATES = Path(settings.BASE_DIR) / "site" / "templates"
+JS_CATALOGUE = Path(settings.BASE_DIR) / "locale" / "fr" / "LC_MESSAGES" / "djangojs.po"
+
+# Project template → (upstream template it was copied from, that template's SHA-256 then).
+COPIED_TEMPLATES = {
+    "wagtailadmin/shared/user_avatar.html": (
+        WAGTAIL / "admin/templates/wagtailadmin/shared/user_avatar.html",
+        "10cbd09a2e9434e569d2ccc518298adbeb8cb9f3263fd31aa61ff049e6cc771a",
+    ),
+    "wagtailusers/groups/includes/page_permissions_form.html": (
+        WAGTAIL / "users/templates/wagtailusers/groups/includes/page_permissions_form.html",
+        "619c727f58d93d3a06cd22b3d6cb6412c88c9e09345f82a8bf907752198f95c7",
+    ),
+    "wagtailadmin/permissions/includes/collection_member_permissions_form.html": (
+        WAGTAIL
+        / "admin/templates/wagtailadmin/permissions/includes"
+        / "collection_member_permissions_form.html",
+        "af7200b2b1d6961c4c1a31af545e857a27bbafb8d16db5fa14a0adae16c0ca43",
+    ),
+    "wagtailadmin/tables/boolean_cell.html": (
+        WAGTAIL / "admin/templates/wagtailadmin/tables/boolean_cell.html",
+        "f52d1f7945b2b176e1921c5014774ceddd883008e0be68a4e3e964cb73e52619",
+    ),
+    "wagtailusers/groups/includes/formatted_permissions.html": (
+        WAGTAIL / "users/templates/wagtailusers/groups/includes/formatted_permissions.html",
+        "2ab61ce5aa2bbeba8ae9826a789727a00f8a269e1deed6620348e4a9a621ebb4",
+    ),
+}
+
+
+UPSTREAM = [WAGTAIL, LOCALIZE, Path(wagtail_2fa.__file__).parent]
+
+
+@cache
+def upstream_msgids() -> set[str]:
+    """The messages of upstream's French catalogues (what their code asks to translate)."""
+    return {
+        entry.msgid
+        for root in UPSTREAM
+        for path in root.rglob("locale/fr/LC_MESSAGES/django.po")
+        for entry in polib.pofile(str(path))
+    }
+
+
+@cache
+def upstream_source() -> str:
+    """Every Python file and template of Wagtail, wagtail-localize and wagtail-2fa, joined:
+    permission names are in no catalogue, but in the models or migrations that create them."""
+    files = [
+        path for root in UPSTREAM for suffix in ("py", "html") for path in root.rglob(f"*.{suffix}")
+    ]
+    return "\n".join(path.read_text(encoding="utf-8", errors="replace") for path in files)
+
+
+@pytest.mark.parametrize("template", sorted(COPIED_TEMPLATES))
+def test_copied_templates_still_match_their_upstream_original(template):
+    upstream, digest = COPIED_TEMPLATES[template]
+    assert (PROJECT_TEMPLATES / template).exists()
+    assert hashlib.sha256(upstream.read_bytes()).hexdigest() == digest, (
+        f"Wagtail changed {upstream.name}: copy it again into site/templates/{template}, "
+        "re-apply the project's change, and record the new digest here"
+    )
+
+
+@pytest.mark.parametrize("message", upstream_messages.MESSAGES)
+def test_each_overridden_message_is_still_used_upstream(message):
+    assert message in upstream_msgids() or message in upstream_source(), (
+        f"upstream no longer uses {message!r}: remove it from consortium.upstream_messages"
+    )
+
+
+def test_the_scripts_catalogue_is_complete_and_used_upstream():
+    catalogue = polib.pofile(str(JS_CATALOGUE))
+    assert catalogue_problems(catalogue) == []
+    bundle = (LOCALIZE / "static/wagtail_localize/js/wagtail-localize.js").read_text()
+    picker = (WAGTAIL / "admin/static/wagtailadmin/js/vendor/jquery.datetimepicker.js").read_text()
+    # What upstream writes that admin-upstream-labels.js and this catalogue replace.
+    assert 'rt()("Publish in ")+s.displayName' in bundle
+    assert '"w-sr-only"},"More actions")' in bundle
+    assert "`${r.sourceLocale.displayName} to ${r.locale.displayName} translation`" in bundle
+    assert ">Save Selected</button>" in picker
+    assert {entry.msgid for entry in catalogue} == {
+        "Publish in ",
+        "Save selected",
+        "%(source)s to %(target)s translation",
+    }
+
+
+def test_the_translation_comment_dates_workaround_is_still_needed():
+    upstream = inspect.getsource(wagtail_localize_compat.upstream_get_comment)
+    assert "strftime(DATE_FORMAT)" in upstream, (
+        "wagtail-localize formats the comment's date itself now: remove "
+        "consortium.wagtail_localize_compat"
+    )
+
+
+@pytest.mark.django_db
+def test_translation_comments_give_their_date_in_the_admin_language(site_tree):
+    from django.utils import timezone, translation
+    from wagtail_localize.models import StringTranslation
+
+    from consortium.translation import translate
+
+    page = site_tree.fr_accessibility
+    translate(page, site_tree.locales["en"], {page.title: "Accessibility"})
+    string = StringTranslation.objects.get(translation_of__data=page.title)
+    with translation.override("fr"):
+        comment = string.get_comment()
+    month = timezone.localtime(string.updated_at).month
+    french_month = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ][month - 1]
+    assert comment.startswith("Traduit manuellement le ") and french_month in comment
