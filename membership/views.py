@@ -13,7 +13,7 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from consortium import held, i18n
+from consortium import form_cache, held, i18n
 from consortium.models import HeldSubmission, OrganisationSettings
 from consortium.ratelimit_store import limit_reached
 
@@ -37,18 +37,30 @@ def _policy(request) -> tuple[str, str]:
     return localized.get_url(request) or "", getattr(policy_page.specific, "version", "")
 
 
-def _render(page, request, form, status=200):
+def _render(page, request, form=None, status=200, form_html=""):
     response = TemplateResponse(
-        request, page.get_template(request), {"page": page, "form": form}, status=status
+        request,
+        page.get_template(request),
+        {"page": page, "form": form, "form_html": form_html},
+        status=status,
     )
     add_never_cache_headers(response)
     return response
 
 
+def _empty_form_html(page, request):
+    """The empty form, the same for every visitor but their CSRF token (form_cache)."""
+
+    def build():
+        return ApplicationForm(page=page, privacy_url=_policy(request)[0])
+
+    return form_cache.render_unbound(request, FORM_NAME, build, page.pk)
+
+
 def application_view(page, request):
-    privacy_url, policy_version = _policy(request)
     if request.method != "POST":
-        return _render(page, request, ApplicationForm(page=page, privacy_url=privacy_url))
+        return _render(page, request, form_html=_empty_form_html(page, request))
+    privacy_url, policy_version = _policy(request)
     form = ApplicationForm(request.POST, request.FILES, page=page, privacy_url=privacy_url)
     thanks_url = page.url + page.reverse_subpage("thanks")
     if form.is_spam():

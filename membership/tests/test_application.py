@@ -117,7 +117,7 @@ def test_form_offers_fields_of_expertise_of_the_visitors_language(client, member
 
     index = membership.fields[0].get_parent()
     for title in ("Données et statistiques", "Démarrage et consolidation", "Économie sociale"):
-        ExpertisePageFactory(parent=index, title=title)
+        ExpertisePageFactory(parent=index, title=title, live=False).save_revision().publish()
     french = soup(client.get(URL))
     labels = [
         label.get_text(strip=True) for label in french.select("#div_id_fields_of_interest label")
