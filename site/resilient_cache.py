@@ -25,7 +25,7 @@ import threading
 import time
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
@@ -42,6 +42,25 @@ class _Health:
         self.lost_writes = False
 
 
+class ReusedClientRedisCacheClient(RedisCacheClient):
+    """Django's Redis client, with one ``redis.Redis`` per connection pool instead of a new
+    one for every operation (Django builds one per call: about 0.09 ms of a 0.14 ms read).
+    A ``redis.Redis`` is safe to share between threads: each command takes a connection from
+    the pool, which redis-py also resets in a forked process."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        index = self._get_connection_pool_index(write)
+        client = self._clients.get(index)
+        if client is None:
+            client = self._client(connection_pool=self._get_connection_pool(write))
+            self._clients[index] = client
+        return client
+
+
 class ResilientRedisCache(RedisCache):
     _health: dict[str, _Health] = {}
     _health_lock = threading.Lock()
@@ -53,6 +72,7 @@ class ResilientRedisCache(RedisCache):
         options.setdefault("socket_timeout", timeout)
         options.setdefault("socket_connect_timeout", timeout)
         super().__init__(server, {**params, "OPTIONS": options})
+        self._class = ReusedClientRedisCacheClient
         self.location = server if isinstance(server, str) else ",".join(server)
         with self._health_lock:
             self.health = self._health.setdefault(self.location, _Health())

@@ -1,14 +1,18 @@
 """Other processes for the tests: Python code in a fresh interpreter with a chosen
-environment, the production environment for servers the tests start, a free port.
+environment, the production environment for servers the tests start, a free port, a
+redis-server of a test's own.
 
 Settings are read once per process, so checking what the environment variables do
 (or what happens when the database is unreachable) needs a new process each time.
 """
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
+import time
+from pathlib import Path
 
 from django.conf import settings
 
@@ -75,3 +79,48 @@ def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+class RedisServer:
+    """A redis-server of the test's own, on a free port, that the test stops and restarts."""
+
+    def __init__(self, directory: Path):
+        self.port = free_port()
+        self.directory = directory
+        self.process = None
+
+    def start(self):
+        binary = shutil.which("redis-server")
+        assert binary, "redis-server is needed (apt-get install redis-server)"
+        self.process = subprocess.Popen(  # noqa: S603
+            [
+                binary,
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                str(self.directory),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        for _attempt in range(100):
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=0.2):
+                    return
+            except OSError:
+                time.sleep(0.05)
+        raise AssertionError("redis-server did not start")
+
+    def kill(self):
+        self.process.kill()
+        self.process.wait(timeout=10)
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"

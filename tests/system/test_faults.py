@@ -14,18 +14,16 @@ kills and restarts, slow clients on loopback and a body larger than the cap.
 import contextlib
 import json
 import re
-import shutil
 import socket
 import subprocess
 import sys
 import threading
 import time
-from pathlib import Path
 
 import pytest
 
 from membership.models import Attachment, MembershipApplication
-from tests.processes import free_port, production_env
+from tests.processes import RedisServer, free_port, production_env
 from tests.production_stack import (
     Browser,
     application,
@@ -38,51 +36,6 @@ from tests.production_stack import (
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "pannes-1-mot-de-passe"  # noqa: S105
-
-
-class RedisServer:
-    """A redis-server of the test's own, on a free port, that the test stops and restarts."""
-
-    def __init__(self, directory: Path):
-        self.port = free_port()
-        self.directory = directory
-        self.process = None
-
-    def start(self):
-        binary = shutil.which("redis-server")
-        assert binary, "redis-server is needed (apt-get install redis-server)"
-        self.process = subprocess.Popen(  # noqa: S603
-            [
-                binary,
-                "--port",
-                str(self.port),
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-                "--dir",
-                str(self.directory),
-            ],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        for _attempt in range(100):
-            try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=0.2):
-                    return
-            except OSError:
-                time.sleep(0.05)
-        raise AssertionError("redis-server did not start")
-
-    def kill(self):
-        self.process.kill()
-        self.process.wait(timeout=10)
-
-    @property
-    def url(self) -> str:
-        return f"redis://127.0.0.1:{self.port}/0"
 
 
 def production_server(demo, tmp_path, **extra):
