@@ -13,8 +13,12 @@ Views are ordinary synchronous Django; each thread has its own database connecti
 (``WEB_CONCURRENCY`` × ``GUNICORN_THREADS`` connections at most).
 
 ``GUNICORN_TIMEOUT`` is the time a worker may go without its heartbeat (a stuck process),
-not a limit on a request. Workers recycle after a number of requests, with jitter so that
-they do not all restart at once; the access log is off (the application logs its
+not a limit on a request. Workers are not recycled by default (``GUNICORN_MAX_REQUESTS``
+0): a new worker imports Django and Wagtail again, about 1.3 s of CPU, and with recycling
+every 1,000 requests a cached page's throughput under load was half what it is without
+(docs/performance.md). The site keeps no per-request state that grows; if a worker's memory
+ever did, set ``GUNICORN_MAX_REQUESTS`` high (say 50,000) — the jitter keeps workers from
+restarting together. The access log is off (the application logs its
 requests itself: consortium.request_log); errors go to standard error.
 
 The default bind is loopback: the load balancer or reverse proxy on the same host reaches
@@ -37,7 +41,7 @@ bind = os.environ.get("GUNICORN_BIND", f"127.0.0.1:{os.environ.get('PORT', '8000
 worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "gthread")
 workers = _int("WEB_CONCURRENCY", max(2, multiprocessing.cpu_count() * 2))
 threads = _int("GUNICORN_THREADS", 8)
-max_requests = _int("GUNICORN_MAX_REQUESTS", 1000)
+max_requests = _int("GUNICORN_MAX_REQUESTS", 0)
 max_requests_jitter = _int("GUNICORN_MAX_REQUESTS_JITTER", 100)
 timeout = _int("GUNICORN_TIMEOUT", 30)
 graceful_timeout = _int("GUNICORN_GRACEFUL_TIMEOUT", 30)

@@ -70,3 +70,35 @@ def test_pages_with_a_form_are_never_kept(client, site_tree):
         response = client.get("/fr/adhesion/")
         assert response.status_code == 200
         assert response[HEADER] == "miss"
+
+
+class CountingCache:
+    """The real cache, counting the reads made through it."""
+
+    def __init__(self, cache):
+        self.cache, self.reads = cache, []
+
+    def __getattr__(self, name):
+        attribute = getattr(self.cache, name)
+        if name in {"get", "get_many", "has_key"}:
+
+            def counted(*args, **kwargs):
+                self.reads.append(args[0] if args else "")
+                return attribute(*args, **kwargs)
+
+            return counted
+        return attribute
+
+
+def test_static_files_are_answered_before_any_cache_read(client, about, monkeypatch):
+    from consortium import chrome_cache, page_cache
+
+    counting = CountingCache(page_cache.cache)
+    monkeypatch.setattr(page_cache, "cache", counting)
+    monkeypatch.setattr(chrome_cache, "cache", counting)
+    response = client.get("/static/consortium/css/site.css")
+    assert response.status_code == 200 and b"{" in b"".join(response.streaming_content)
+    assert counting.reads == []
+    # A page does read the cache through the same path (the counter sees it).
+    client.get("/fr/a-propos/")
+    assert counting.reads
