@@ -344,6 +344,7 @@ def main():
             status, body = fetch(base + url)
             assert status == 200, (url, status)
             rows[kind]["size"] = len(body)
+            rows[kind]["results"] = body.count(b'<li class="search-result"')
             rows[kind]["uncached_rps"], _ = wrk(base + url, 8, duration)
             _, rows[kind]["uncached_ms"] = wrk(base + url, 1, duration // 2)
     # Static files of each page's size, picked up by WhiteNoise when the server starts.
@@ -395,6 +396,11 @@ def report(rows: dict, queries: dict, grade: str):
         for kind, audits in failing.items():
             if audits:
                 print(f"  {kind}: {', '.join(audits)}")
+    for kind, row in rows.items():
+        if "?q=" in row["url"]:  # a search that finds something, not an empty page
+            query = row["url"].split("?q=", 1)[1]
+            print(f"\n{kind}: {row['results']} results for « {query} » (first page)")
+            assert row["results"] > 0, "the search index is empty"
     print(f"\nSQL queries, every page in both languages: max {max(queries.values())}")
     medians = [row["uncached_ms"] for row in rows.values()]
     print(f"median of the uncached median server times: {statistics.median(medians):.1f} ms")

@@ -113,3 +113,16 @@ def test_a_file_without_date_is_imported_with_a_warning(news_tree, tmp_path):
     output = run(path)
     assert "no date in the file" in output
     assert NewsPage.objects.get().live is False
+
+
+def test_imported_drafts_are_indexed_and_found_once_published(news_tree, samples, client):
+    from wagtail.search.models import IndexEntry
+
+    run(samples[0])
+    draft = NewsPage.objects.get()
+    assert IndexEntry.objects.filter(object_id=str(draft.pk)).exists()
+    response = client.get("/fr/recherche/?q=conseillers")
+    assert draft.title not in response.content.decode()  # a draft is never a result
+    draft.save_revision().publish()
+    response = client.get("/fr/recherche/?q=conseillers")
+    assert draft.title in response.content.decode()

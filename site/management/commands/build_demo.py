@@ -3,9 +3,17 @@
 It runs `setup_site` first (locales, groups, workflow, site address), then every app's
 demo steps (``@demo_step`` in each app's ``demo`` module: consortium.demo). A second run
 creates nothing and changes nothing.
+
+Pages published here are put in the search index by Wagtail's signals through a task; in
+production the task worker (`run_worker`) runs those, and it may not be running yet. So the
+command builds the index itself at the end (`update_index`, about a second): search answers
+at once, on every backend.
 """
 
+import io
+
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
@@ -24,6 +32,7 @@ class Command(BaseCommand):
                 step(ctx)
             has_admin = site_demo.ensure_dev_admin(ctx)
             accounts = site_demo.ensure_demo_accounts(ctx)
+        call_command("update_index", stdout=io.StringIO(), stderr=io.StringIO())
         if ctx.missing_translations:
             raise CommandError(
                 "Demo strings without an English translation: "
