@@ -7,7 +7,7 @@ PORT ?= 8000
 CONSTRAINTS := requirements/constraints.txt
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test test-fast install install-test lock lint messages extract-messages demo bench bench-news
+.PHONY: run test test-fast install install-test lock lint messages extract-messages demo bench bench-ab bench-news
 
 $(PY):
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is required") if sys.version_info < (3, 11) else None'
@@ -70,6 +70,12 @@ bench/node_modules/.installed: bench/package.json bench/package-lock.json
 # Needs wrk and Chromium (apt-get install wrk chromium); see docs/performance.md.
 bench: install-test messages bench/node_modules/.installed
 	$(PY) bench/site_bench.py
+
+# This checkout against another commit (REF, default HEAD~1), interleaved in one run: the
+# ratio this ÷ REF of every page type's server time, uncached and cached (bench/ab.py).
+REF ?= HEAD~1
+bench-ab: install-test messages
+	REF=$(REF) $(PY) bench/ab.py
 
 # Median server time of the news pages with 5 and 1,000 articles (see bench/news_pages.py).
 bench-news: install-test messages

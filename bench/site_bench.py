@@ -123,7 +123,11 @@ def server(
     bind: str | None = None,
     tls: tuple[str, str] | None = None,
     https_redirect: bool = False,
+    root: Path = ROOT,
+    **extra,
 ):
+    """gunicorn with the production settings on the bench database; ``root`` and ``extra``
+    (environment) run another checkout of the site (bench/ab.py)."""
     port = free_port()
     bind = bind or f"127.0.0.1:{port}"
     command = [sys.executable, "-m", "gunicorn", "-c", "site/gunicorn.conf.py"]
@@ -131,13 +135,14 @@ def server(
         command += ["--certfile", tls[0], "--keyfile", tls[1]]
     process = subprocess.Popen(  # noqa: S603
         [*command, "consortium.wsgi"],
-        cwd=ROOT,
+        cwd=root,
         # No HTTPS redirect for the measures on plain HTTP (Lighthouse fetches robots.txt
         # without our X-Forwarded-Proto header); the Observatory's servers redirect.
         env=env(
             GUNICORN_BIND=bind,
             PAGE_CACHE="1" if page_cache else "0",
             SECURE_SSL_REDIRECT="1" if https_redirect else "0",
+            **extra,
         ),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
