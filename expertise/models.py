@@ -13,6 +13,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from consortium import chrome_cache
 from consortium.formatting import alphabetical
 from consortium.page_forms import LocalizedChoicesPageForm
 from consortium.pages import BasePage
@@ -169,7 +170,8 @@ class ExpertisePage(BasePage):
         verbose_name_plural = _("fields of expertise")
 
     def related_news(self, count=3):
-        """The latest live articles tied to this field, in this page's language (one query).
+        """The latest live articles tied to this field, in this page's language (one query
+        by primary key; the search for them is kept under the content version).
 
         Articles are matched by translation key on both sides: an English article counts
         when its French original chose the French field, whether or not the choice was
@@ -180,11 +182,12 @@ class ExpertisePage(BasePage):
         chosen = NewsPage.objects.filter(
             expertise_fields__translation_key=self.translation_key
         ).values("translation_key")
-        return list(
-            NewsPage.objects.live()
-            .filter(locale_id=self.locale_id, translation_key__in=chosen)
-            .order_by("-date", "-pk")[:count]
-        )
+        articles = NewsPage.objects.live().filter(locale_id=self.locale_id)
+
+        def related():
+            return articles.filter(translation_key__in=chosen).order_by("-date", "-pk")[:count]
+
+        return chrome_cache.cached_pages("related-news", articles, related, self.pk, count)
 
     def localized_experts(self) -> list[TeamMember]:
         """The contact experts in this page's language when translated (one query)."""

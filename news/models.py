@@ -18,6 +18,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from consortium import chrome_cache
 from consortium.pages import BasePage
 from consortium.validators import require_alt_text
 
@@ -222,9 +223,10 @@ class NewsPage(RoutablePageMixin, BasePage):
         order, else — when none of them is live in this language — the latest articles of
         the same category.
 
-        Saved links are read in the same query as the articles (subqueries): one query,
-        plus the images' renditions. A preview's links live in memory (modelcluster) and
-        are read from there.
+        Saved links are read in the same query as the articles (subqueries), whose result is
+        kept under the content version (consortium.chrome_cache.cached_pages): then one
+        query by primary key, plus the images' renditions. A preview's links live in memory
+        (modelcluster) and are read from there.
         """
         articles = (
             NewsPage.objects.live()
@@ -252,11 +254,17 @@ class NewsPage(RoutablePageMixin, BasePage):
             )
             wanted = chosen | (none_chosen & same_category)
         order = saved.filter(page__translation_key=OuterRef("translation_key"))
-        return list(
-            articles.filter(wanted)
-            .annotate(link_order=Subquery(order.order_by("sort_order").values("sort_order")[:1]))
-            .order_by(F("link_order").asc(nulls_last=True), "-date", "-pk")[:RELATED_COUNT]
-        )
+
+        def related():
+            return (
+                articles.filter(wanted)
+                .annotate(
+                    link_order=Subquery(order.order_by("sort_order").values("sort_order")[:1])
+                )
+                .order_by(F("link_order").asc(nulls_last=True), "-date", "-pk")[:RELATED_COUNT]
+            )
+
+        return chrome_cache.cached_pages("related-articles", articles, related, self.pk)
 
     def _same_category(self, articles):
         return (

@@ -52,3 +52,26 @@ def test_feedback_tally_counts_answers(make_articles):
         [ArticleFeedback(page=article, helpful=answer) for answer in (True, True, False)]
     )
     assert article.feedback_tally() == {"yes": 2, "no": 1}
+
+
+def test_related_articles_are_kept_until_content_changes(make_articles):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    articles = make_articles(7)
+    article = articles[0]
+    first = article.related_articles()
+    assert first
+    with CaptureQueriesContext(connection) as kept:
+        assert article.related_articles() == first
+    # Read back by primary key: no subquery, no join on the related links.
+    assert not any("newspagerelatedlink" in query["sql"] for query in kept.captured_queries)
+    # Unpublished: gone at once, even before the kept list is refreshed.
+    first[0].unpublish()
+    assert first[0] not in article.related_articles()
+    # An editor's choice, published, is seen at the next request.
+    choice = next(other for other in articles[1:] if other.pk != first[0].pk)
+    article.related_links.add(NewsPageRelatedLink(page=choice, sort_order=0))
+    article.save_revision().publish()
+    article = NewsPage.objects.get(pk=article.pk)
+    assert article.related_articles() == [choice]
