@@ -50,22 +50,26 @@ def checkout(ref: str) -> tuple[Path, dict]:
         "REDIS_URL": REF_REDIS_URL,
         "STATIC_ROOT": str(WORKDIR / "ref-static"),
     }
-    subprocess.run(  # noqa: S603
-        [sys.executable, "manage.py", "collectstatic", "--noinput"],
-        cwd=tree,
-        env=env(**extra),
-        check=True,
-        stdout=subprocess.DEVNULL,
-    )
+    # Its own compiled catalogue (not in git: without it French routes and texts are
+    # missing) and its own static files.
+    for command in (["compile_catalogue"], ["collectstatic", "--noinput"]):
+        subprocess.run(  # noqa: S603
+            [sys.executable, "manage.py", *command],
+            cwd=tree,
+            env=env(**extra),
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
     return tree, extra
 
 
 def measure(bases: dict[str, str], pages: list[tuple[str, str]]) -> dict:
     """{page type: {side: [median ms per round]}}, sides interleaved, order alternating."""
     figures = {kind: {side: [] for side in bases} for kind, _url in pages}
-    for _kind, url in pages:  # a first request each: renditions made, copies kept
-        for base in bases.values():
-            site_bench.fetch(base + url)
+    for kind, url in pages:  # a first request each: renditions made, copies kept
+        for side, base in bases.items():
+            status, _body = site_bench.fetch(base + url)
+            assert status == 200, f"{side}: {kind} {url} answered {status}"
     for round_number in range(ROUNDS):
         sides = list(bases.items())
         if round_number % 2:
