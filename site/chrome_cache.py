@@ -43,6 +43,17 @@ def version(request=None) -> str:
     return current
 
 
+def version_and(key: str, request):
+    """The current version and the value of ``key``, read in one round trip (``get_many``),
+    the version memoised on ``request`` as ``version()`` does."""
+    values = cache.get_many([VERSION_KEY, key])
+    current = values.get(VERSION_KEY)
+    if current is None:  # emptied, or Redis is down: a new version, nothing kept
+        return version(request), None
+    request._chrome_version = current
+    return current, values.get(key)
+
+
 def invalidate(*args, **kwargs) -> None:
     """Move the version on: every cached piece of chrome is stale from now on."""
     cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)

@@ -6,7 +6,8 @@ public (``s-maxage``), with status 200 and no cookie. Anything personal never is
 admin, a visitor with a session or a pending message, forms, search and personal links
 (they say ``no-cache`` themselves) — and such visitors are never served a kept copy.
 
-Copies live under the chrome cache's version (``consortium.chrome_cache``): publishing,
+Copies are kept with the chrome cache's version (``consortium.chrome_cache``), read with
+it in one round trip, and served only when it is still the current one: publishing,
 unpublishing, moving or deleting a page, or editing a menu, the site texts or the contact
 settings moves it on, and every app server renders afresh at its next request — no stale
 page after a publish, on any server, and no list of addresses to purge. Copies also expire
@@ -52,9 +53,7 @@ def has_cacheable_query(request) -> bool:
 
 
 def _key(request) -> str:
-    return ":".join(
-        ["page", chrome_cache.version(request), request.get_host(), request.get_full_path()]
-    )
+    return ":".join(["page", request.get_host(), request.get_full_path()])
 
 
 def may_serve_from_cache(request) -> bool:
@@ -84,12 +83,14 @@ class PageCacheMiddleware:
         if not settings.PAGE_CACHE or not may_serve_from_cache(request):
             return self.get_response(request)
         key = _key(request)
-        response = cache.get(key)
-        if response is not None:
+        # The version and the copy in one round trip; a copy of another version is stale.
+        version, kept = chrome_cache.version_and(key, request)
+        if kept is not None and kept[0] == version:
+            response = kept[1]
             response[HEADER] = "hit"
             return response
         response = self.get_response(request)
         if may_keep(response):
-            cache.set(key, response, timeout=settings.PUBLIC_CACHE_S_MAXAGE)
+            cache.set(key, (version, response), timeout=settings.PUBLIC_CACHE_S_MAXAGE)
         response[HEADER] = "miss"
         return response

@@ -102,3 +102,15 @@ def test_static_files_are_answered_before_any_cache_read(client, about, monkeypa
     # A page does read the cache through the same path (the counter sees it).
     client.get("/fr/a-propos/")
     assert counting.reads
+
+
+def test_a_kept_page_costs_one_cache_round_trip(client, about, monkeypatch):
+    """The version and the copy are read together (one MGET on Redis)."""
+    from consortium import chrome_cache, page_cache
+
+    client.get("/fr/a-propos/")
+    counting = CountingCache(page_cache.cache)
+    monkeypatch.setattr(page_cache, "cache", counting)
+    monkeypatch.setattr(chrome_cache, "cache", counting)
+    assert client.get("/fr/a-propos/")[HEADER] == "hit"
+    assert len(counting.reads) == 1
