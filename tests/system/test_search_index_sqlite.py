@@ -4,7 +4,7 @@ the run's own database: tests/test_search.py.)"""
 
 import json
 
-from tests.processes import production_env, run_manage
+from tests.processes import RedisServer, production_env, run_manage
 
 COUNT = """
 from wagtail.models import Page
@@ -21,11 +21,18 @@ print(json.dumps({
 
 
 def test_the_demo_on_sqlite_is_searchable_after_build_demo(tmp_path):
-    env = production_env(DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}")
-    for command in (("migrate", "--noinput", "-v0"), ("build_demo",)):
-        result = run_manage(env, *command, timeout=600)
-        assert result.returncode == 0, result.stderr[-3000:]
-    result = run_manage(env, "shell", "-v0", "-c", "import json\n" + COUNT)
+    # A Redis of its own: this other database's site chrome must never reach the cache that
+    # the run's production servers share.
+    redis = RedisServer(tmp_path)
+    redis.start()
+    env = production_env(DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}", REDIS_URL=redis.url)
+    try:
+        for command in (("migrate", "--noinput", "-v0"), ("build_demo",)):
+            result = run_manage(env, *command, timeout=600)
+            assert result.returncode == 0, result.stderr[-3000:]
+        result = run_manage(env, "shell", "-v0", "-c", "import json\n" + COUNT)
+    finally:
+        redis.kill()
     assert result.returncode == 0, result.stderr[-3000:]
     figures = json.loads(result.stdout.strip().splitlines()[-1])
     assert figures["live"] > 50
