@@ -18,12 +18,14 @@ refuses otherwise). `BENCH_ROUNDS` (7) rounds of `BENCH_SECONDS` (1) per measure
 """
 
 import os
+import shutil
 import statistics
 import subprocess
 import sys
 from contextlib import ExitStack
 from pathlib import Path
 
+import redis
 import site_bench
 from site_bench import DEMO_PAGES, ROOT, WORKDIR, env, media_server, run, server, wrk
 
@@ -98,8 +100,6 @@ def main():
     tree, extra = checkout(REF)
     try:
         site_bench.prepare()
-        import redis
-
         redis.Redis.from_url(REF_REDIS_URL).flushdb()
         pages = [(kind, fr) for kind, fr, _en, status in DEMO_PAGES if status == 200]
         results = {}
@@ -137,6 +137,4 @@ if __name__ == "__main__":
     try:
         main()
     finally:
-        import shutil
-
         shutil.rmtree(WORKDIR, ignore_errors=True)

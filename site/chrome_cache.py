@@ -80,13 +80,13 @@ def cached_pages(name: str, pages, build_query, *parts) -> list:
     cheap query instead of the costly one). ``pages`` filters again (``live()``…), so a
     stale key shows nothing that should not be shown."""
     key = _key(name, parts)
-    keys = cache.get(key)
-    if keys is None:
+    pks = cache.get(key)
+    if pks is None:
         found = list(build_query())
         cache.set(key, [page.pk for page in found], timeout=TIMEOUT)
         return found
-    by_key = pages.in_bulk(keys)
-    return [by_key[pk] for pk in keys if pk in by_key]
+    by_pk = pages.in_bulk(pks)
+    return [by_pk[pk] for pk in pks if pk in by_pk]
 
 
 def _chrome_models():

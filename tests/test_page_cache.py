@@ -4,6 +4,7 @@ keep them, never when personal, and never served stale after a change."""
 import pytest
 from django.test import override_settings
 
+from consortium import chrome_cache, page_cache
 from consortium.page_cache import HEADER
 from home.factories import StandardPageFactory
 
@@ -91,8 +92,6 @@ class CountingCache:
 
 
 def test_static_files_are_answered_before_any_cache_read(client, about, monkeypatch):
-    from consortium import chrome_cache, page_cache
-
     counting = CountingCache(page_cache.cache)
     monkeypatch.setattr(page_cache, "cache", counting)
     monkeypatch.setattr(chrome_cache, "cache", counting)
@@ -106,8 +105,6 @@ def test_static_files_are_answered_before_any_cache_read(client, about, monkeypa
 
 def test_a_kept_page_costs_one_cache_round_trip(client, about, monkeypatch):
     """The version and the copy are read together (one MGET on Redis)."""
-    from consortium import chrome_cache, page_cache
-
     client.get("/fr/a-propos/")
     counting = CountingCache(page_cache.cache)
     monkeypatch.setattr(page_cache, "cache", counting)

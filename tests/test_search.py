@@ -4,6 +4,8 @@ database the run uses (PostgreSQL in CI, SQLite for `make test` without DATABASE
 
 import pytest
 from bs4 import BeautifulSoup
+from wagtail.models import Page
+from wagtail.search.models import IndexEntry
 
 from consortium.models import SearchSynonym
 
@@ -52,9 +54,6 @@ def test_a_synonym_staff_add_is_used_at_once(client, demo):
 def test_build_demo_indexes_every_live_page(demo):
     """The index is built as pages are published (Wagtail's signals), by ``build_demo``
     too: no ``update_index`` needed before search answers."""
-    from wagtail.models import Page
-    from wagtail.search.models import IndexEntry
-
     live = {str(pk) for pk in Page.objects.live().exclude(depth=1).values_list("pk", flat=True)}
     indexed = set(IndexEntry.objects.values_list("object_id", flat=True))
     assert len(live) > 50

@@ -5,6 +5,7 @@ another visitor typed or received."""
 import re
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -85,13 +86,13 @@ def test_a_field_of_expertise_published_appears_in_the_form_at_once(membership, 
 
 def test_the_cached_form_costs_no_query(membership, client):
     visit(client)
-    with CaptureQueriesContext(connection) as cold:
+    with CaptureQueriesContext(connection) as from_cache:
         visit(Client())
-    from django.core.cache import cache
-
     cache.clear()
     with CaptureQueriesContext(connection) as rebuilt:
         visit(Client())
     # The form's own queries (its fields of expertise, the privacy page) only on a rebuild.
-    assert len(cold) < len(rebuilt)
-    assert not any("expertise_expertisepage" in query["sql"] for query in cold.captured_queries)
+    assert len(from_cache) < len(rebuilt)
+    assert not any(
+        "expertise_expertisepage" in query["sql"] for query in from_cache.captured_queries
+    )

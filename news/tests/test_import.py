@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from wagtail.search.models import IndexEntry
 
 from news.importing import ArticleImportError, parse_article
 from news.models import ImportRecord, NewsPage
@@ -116,8 +117,6 @@ def test_a_file_without_date_is_imported_with_a_warning(news_tree, tmp_path):
 
 
 def test_imported_drafts_are_indexed_and_found_once_published(news_tree, samples, client):
-    from wagtail.search.models import IndexEntry
-
     run(samples[0])
     draft = NewsPage.objects.get()
     assert IndexEntry.objects.filter(object_id=str(draft.pk)).exists()

@@ -2,6 +2,8 @@
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from home.models import HomePage, StandardPage
 from news.factories import NewsPageFactory
@@ -55,9 +57,6 @@ def test_feedback_tally_counts_answers(make_articles):
 
 
 def test_related_articles_are_kept_until_content_changes(make_articles):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     articles = make_articles(7)
     article = articles[0]
     first = article.related_articles()
