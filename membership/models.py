@@ -22,6 +22,7 @@ from wagtail.models import Page
 from wagtail_localize.fields import TranslatableField
 
 from consortium.blocks import SectionBlocks
+from consortium.outbox import OutboxEmail
 from consortium.pages import BasePage
 
 from .choices import REGIONS, LegalForm, Sector, Status
@@ -377,8 +378,8 @@ class ReferenceCounter(models.Model):
         return f"{self.year}: {self.last}"
 
 
-class Notification(models.Model):
-    """An email to send about an application: the outbox that background tasks empty."""
+class Notification(OutboxEmail):
+    """An email to send about an application (the site's outbox: consortium.outbox)."""
 
     class Kind(models.TextChoices):
         ACKNOWLEDGEMENT = "acknowledgement", _("Acknowledgement to the applicant")
@@ -389,30 +390,18 @@ class Notification(models.Model):
         APPROVAL = "approval", _("Approval")
         REFUSAL = "refusal", _("Refusal")
 
-    class State(models.TextChoices):
-        PENDING = "pending", _("To send")
-        SENT = "sent", _("Sent")
-        FAILED = "failed", _("Failed (gave up)")
-
     application = models.ForeignKey(
         MembershipApplication, on_delete=models.CASCADE, related_name="notifications"
     )
     kind = models.CharField(max_length=20, choices=Kind.choices)
-    recipient = models.EmailField()
-    language = models.CharField(max_length=2)
-    # What the email says beyond the application (a shared note, the request for more).
-    data = models.JSONField(default=dict, blank=True)
-    state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    last_error = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
 
-    class Meta:
+    class Meta(OutboxEmail.Meta):
         # Several emails of a kind may concern one application (two requests for more,
         # a new reviewer); the acknowledgement and the committee's are written once, by
         # the submission.
-        ordering = ["created_at", "pk"]
+        pass
 
-    def __str__(self):
-        return f"{self.kind} → {self.recipient} ({self.state})"
+    def build_message(self):
+        from .notifications import message
+
+        return message(self)

@@ -19,7 +19,7 @@ from consortium.held import purge
 from consortium.models import HeldSubmission
 from consortium.plain_text import spreadsheet_cell
 from membership.forms import ApplicationForm
-from membership.notifications import _message
+from membership.notifications import message as build_message
 from membership.tests.conftest import MINIMAL_PDF, pdf
 from membership.validators import declares_active_content, has_active_content, validate_pdf
 
@@ -53,7 +53,7 @@ def test_the_exports_stay_literal_with_hostile_values(make_application, committe
 def test_plain_text_emails_carry_literal_characters(make_application):
     application = make_application(1, organisation_name="L'Envol & fils <coop>")
     notification = application.notifications.get(kind="acknowledgement")
-    message = _message(notification)
+    message = build_message(notification)
     assert "L'Envol & fils <coop>" in message.body
     assert "&#x27;" not in message.body and "&amp;" not in message.body
     assert "\n" not in message.subject

@@ -6,15 +6,12 @@ email once and reports how many went out.
 
 from django.core.management.base import BaseCommand
 
-from membership.models import Notification
-from membership.notifications import deliver
+from consortium.outbox import deliver_pending
 
 
 class Command(BaseCommand):
-    help = "Send the membership emails still pending (after a mail-server failure)."
+    help = "Send the emails still pending in every outbox (after a mail-server failure)."
 
     def handle(self, *args, **options):
-        pending = Notification.objects.filter(state=Notification.State.PENDING)
-        ids = list(pending.order_by("pk").values_list("pk", flat=True))
-        sent = sum(1 for notification_id in ids if deliver(notification_id))
-        self.stdout.write(f"{sent} of {len(ids)} pending email(s) sent.")
+        sent, pending = deliver_pending()
+        self.stdout.write(f"{sent} of {pending} pending email(s) sent.")
