@@ -30,13 +30,13 @@ from .models import (
     ConsentRecord,
     InfoRequest,
     InternalNote,
-    Member,
     MembershipApplication,
     Notification,
 )
 from .notifications import queue_email
 from .permissions import REVIEW_PERMISSION
 from .references import next_reference
+from .register import create_member
 from .workflow import STATUS_CHANGED, check_transition
 
 ASSIGNED = "membership.assigned"
@@ -184,17 +184,19 @@ def change_status(application, target: str, *, user=None, note: str = "", share_
             # Its own id: the history groups entries by id, and each change is one event.
             uuid=uuid.uuid4(),
         )
-        after_transition(locked, current, target, note=note, share_note=share_note)
+        after_transition(locked, current, target, note=note, share_note=share_note, user=user)
     return locked
 
 
-def after_transition(application, current: str, target: str, *, note: str, share_note: bool):
+def after_transition(
+    application, current: str, target: str, *, note: str, share_note: bool, user=None
+):
     """What a change of status sets in motion (called by change_status)."""
     shared = note.strip() if share_note else ""
     if target == Status.INFO_REQUESTED:
         request_information(application, note.strip())
     elif target == Status.APPROVED:
-        create_member(application)
+        create_member(application, user=user)
         queue_email(
             application,
             Notification.Kind.APPROVAL,
@@ -210,22 +212,6 @@ def after_transition(application, current: str, target: str, *, note: str, share
             application.language,
             note=shared,
         )
-
-
-def create_member(application) -> Member:
-    """The member organisation of an approved application (listed only with consent)."""
-    member, _created = Member.objects.get_or_create(
-        application=application,
-        defaults={
-            "name": application.organisation_name,
-            "region": application.region,
-            "legal_form": application.legal_form,
-            "website": application.website,
-            "member_since": timezone.localdate(),
-            "listed": application.directory_consent,
-        },
-    )
-    return member
 
 
 # The request for more information ----------------------------------------------------

@@ -10,4 +10,6 @@ class MembershipConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import workflow  # noqa: F401 - its pre_save guard of the status
+        from . import directory_refresh, workflow  # noqa: F401 - workflow: its pre_save guard
+
+        directory_refresh.connect()

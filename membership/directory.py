@@ -1,7 +1,8 @@
 """The public members' directory (« Nos membres »): filters and pagination from the query
 string.
 
-Only members who agreed to be listed appear. Filters come from a GET form (region, legal
+Only active members (their qualifying shares paid, or so set by staff) that agreed to be
+listed appear. Filters come from a GET form (region, legal
 form) so a filtered list can be shared and used without JavaScript; an unknown value is
 ignored (the whole list is shown), never an error. Queries do not grow with members: one
 count and one page of rows.
@@ -15,7 +16,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from .choices import REGIONS, LegalForm
-from .models import Member
+from .models import Member, MemberStatus
 
 MEMBERS_PER_PAGE = 50
 
@@ -32,7 +33,7 @@ class DirectoryFilterForm(forms.Form):
 
 
 def listed_members():
-    return Member.objects.filter(listed=True).only(
+    return Member.objects.filter(status=MemberStatus.ACTIVE, directory_consent=True).only(
         "name", "region", "legal_form", "website", "member_since"
     )
 

@@ -43,7 +43,8 @@ class MemberFactory(factory.django.DjangoModelFactory):
     legal_form = "worker-coop"
     website = factory.Sequence(lambda number: f"https://membre{number:03d}.example")
     member_since = datetime.date(2026, 11, 1)
-    listed = True
+    status = "active"
+    directory_consent = True
 
     class Meta:
         model = Member

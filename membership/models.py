@@ -132,6 +132,61 @@ class MemberDirectoryPage(BasePage):
         return context
 
 
+class MemberSpacePage(RoutablePageMixin, BasePage):
+    """« Espace membre » (/fr/espace-membre/, /en/member-area/): a contact of a member
+    signs in with a single-use link sent to their email, then sees and updates their
+    organisation's record (membership.member_space). Never cached."""
+
+    intro = models.TextField(_("introduction"), max_length=600, blank=True)
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    translatable_fields = BasePage.translatable_fields + [TranslatableField("intro")]
+
+    class Meta:
+        verbose_name = _("member space")
+        verbose_name_plural = _("member spaces")
+
+    @path("")
+    def home(self, request):
+        from .member_space import home_view
+
+        return home_view(self, request)
+
+    @path(_("link-sent/"), name="link_sent")
+    def link_sent(self, request):
+        from .member_space import link_sent_view
+
+        return link_sent_view(self, request)
+
+    @path(_("sign-in/<str:token>/"), name="sign_in")
+    def sign_in(self, request, token):
+        from .member_space import sign_in_view
+
+        return sign_in_view(self, request, token)
+
+    @path(_("update/"), name="update")
+    def update(self, request):
+        from .member_space import update_view
+
+        return update_view(self, request)
+
+    @path(_("correction/"), name="correction")
+    def correction(self, request):
+        from .member_space import correction_view
+
+        return correction_view(self, request)
+
+    @path(_("sign-out/"), name="sign_out")
+    def sign_out(self, request):
+        from .member_space import sign_out_view
+
+        return sign_out_view(self, request)
+
+
 MAX_COUNT = 10_000_000  # members or employees: more is a typing mistake
 
 
@@ -340,34 +395,6 @@ class InfoRequest(models.Model):
         return f"{self.application.reference} ({self.created_at:%Y-%m-%d})"
 
 
-class Member(models.Model):
-    """A member organisation, created when an application is approved (SPEC §5). Only
-    members who agreed to it appear in the public directory."""
-
-    name = models.CharField(_("name"), max_length=200)
-    region = models.CharField(_("administrative region"), max_length=2, choices=REGIONS)
-    legal_form = models.CharField(_("legal form"), max_length=30, choices=LegalForm.choices)
-    website = models.URLField(_("website"), blank=True)
-    member_since = models.DateField(_("member since"))
-    listed = models.BooleanField(_("listed in the public directory"), default=False)
-    application = models.OneToOneField(
-        MembershipApplication,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="member",
-    )
-
-    class Meta:
-        verbose_name = _("member organisation")
-        verbose_name_plural = _("member organisations")
-        ordering = ["name", "pk"]
-        indexes = [models.Index(fields=["listed", "region", "legal_form"])]
-
-    def __str__(self):
-        return self.name
-
-
 class ReferenceCounter(models.Model):
     """The last reference number handed out in a year (locked row: ADH-YYYY-NNNN)."""
 
@@ -405,3 +432,25 @@ class Notification(OutboxEmail):
         from .notifications import message
 
         return message(self)
+
+
+# The register of members (its own module; Django finds models through this one).
+from .register_models import (  # noqa: E402
+    Member,
+    MemberCategory,
+    MemberContact,
+    MemberEmail,
+    MemberStatus,
+    MovementKind,
+    ShareMovement,
+)
+
+__all__ = [
+    "Member",
+    "MemberCategory",
+    "MemberContact",
+    "MemberEmail",
+    "MemberStatus",
+    "MovementKind",
+    "ShareMovement",
+]

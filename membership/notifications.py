@@ -15,7 +15,7 @@ from consortium.mail import delivery_connection, one_line, render_text
 from consortium.models import OrganisationSettings
 
 from .links import info_request_url
-from .models import InfoRequest, Notification
+from .models import InfoRequest, Member, Notification
 
 
 def _context(notification: Notification) -> dict:
@@ -29,6 +29,11 @@ def _context(notification: Notification) -> dict:
         "note": notification.data.get("note", ""),
         "contact": OrganisationSettings.load(),
     }
+    if notification.kind == Notification.Kind.APPROVAL:
+        from .member_emails import member_space_url
+
+        context["member"] = Member.objects.filter(application=application).first()
+        context["member_space_url"] = member_space_url(notification.language)
     if notification.kind == Notification.Kind.INFO_REQUEST:
         info_request = InfoRequest.objects.get(pk=notification.data["info_request"])
         context.update(

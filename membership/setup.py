@@ -1,5 +1,6 @@
 """Membership's part of `manage.py setup_site` (consortium.setup): the committee's group,
-and a second factor for every group that reads applications (personal information)."""
+a second factor for every group that reads applications (personal information), and the
+« Membres » group of the member space (no permission: Wagtail's view restrictions name it)."""
 
 from django.contrib.auth.models import Group
 
@@ -7,10 +8,20 @@ from consortium.roles import COMMITTEE_GROUP, ensure_group, permission_named
 from consortium.setup import SetupReport, setup_step
 from consortium.two_factor import ENABLE_PERMISSION
 
+from .permissions import MEMBERS_GROUP
+
 COMMITTEE_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),
     ("membership", "view_membershipapplication"),
     ("membership", "review_membershipapplication"),
+    # « Registre des membres »: read, change and export the register, its categories.
+    ("membership", "add_member"),
+    ("membership", "view_member"),
+    ("membership", "change_member"),
+    ("membership", "export_member"),
+    ("membership", "add_membercategory"),
+    ("membership", "view_membercategory"),
+    ("membership", "change_membercategory"),
     ENABLE_PERMISSION,
 ]
 
@@ -34,3 +45,11 @@ def second_factor_for_application_readers(report: SetupReport):
     for group in readers.distinct():
         group.permissions.add(second_factor)
         report.changed(f"second factor required for group {group.name}")
+
+
+@setup_step(27)
+def ensure_members_group(report: SetupReport | None = None):
+    """« Membres »: signed-in contacts of active members (membership.register.sync_access)."""
+    _group, created = Group.objects.get_or_create(name=MEMBERS_GROUP)
+    if created and report is not None:
+        report.changed(f"group {MEMBERS_GROUP}")

@@ -35,6 +35,8 @@ class DemoContext:
     pages: dict[str, Page] = field(default_factory=dict)
     log: list[str] = field(default_factory=list)
     missing_translations: list[str] = field(default_factory=list)
+    # Lines the command prints on every run (how to try something), changed or not.
+    notes: list[str] = field(default_factory=list)
 
     def created(self, what: str):
         self.log.append(f"created {what}")

@@ -1,5 +1,5 @@
-"""« Nos membres »: an approval creates the member; the public directory lists only those
-who consented, filters by region and legal form, ignores bad filters, and its queries do
+"""« Nos membres »: the public directory lists only active members who consented, filters
+by region and legal form, ignores bad filters, and its queries do
 not grow with members."""
 
 import pytest
@@ -7,10 +7,7 @@ from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from membership.actions import change_status
-from membership.choices import Status
 from membership.factories import MemberDirectoryPageFactory, MemberFactory
-from membership.models import Member
 from tests.fixtures.site import publish_translation
 
 pytestmark = pytest.mark.django_db
@@ -28,31 +25,12 @@ def names(response) -> list[str]:
     return [item.get_text(strip=True) for item in soup.select(".member__name")]
 
 
-@pytest.mark.parametrize("consent", [True, False])
-def test_approval_creates_the_member_listed_only_with_consent(
-    make_application, committee_user, consent
-):
-    application = make_application(1, directory_consent=consent, website="https://coop.example")
-    change_status(application, Status.IN_REVIEW, user=committee_user)
-    change_status(application, Status.APPROVED, user=committee_user)
-    member = Member.objects.get(application=application)
-    assert (member.name, member.region, member.legal_form, member.website) == (
-        application.organisation_name,
-        "06",
-        "worker-coop",
-        "https://coop.example",
-    )
-    assert member.listed is consent
-    # Refused and withdrawn applications make no member.
-    other = make_application(2)
-    change_status(other, Status.WITHDRAWN, user=committee_user)
-    assert Member.objects.count() == 1
-
-
 def test_the_directory_lists_consenting_members_only_in_both_languages(client, directory):
     MemberFactory(name="Coopérative Alpha", region="02", legal_form="consumer-coop")
     MemberFactory(name="Mutuelle Bêta", region="06", legal_form="mutual")
-    MemberFactory(name="OBNL Discret", listed=False)
+    MemberFactory(name="OBNL Discret", directory_consent=False)
+    MemberFactory(name="Coop En Attente", status="pending")
+    MemberFactory(name="Coop Suspendue", status="suspended")
     french = client.get("/fr/membres/")
     assert french.status_code == 200
     assert names(french) == ["Coopérative Alpha", "Mutuelle Bêta"]
@@ -62,7 +40,8 @@ def test_the_directory_lists_consenting_members_only_in_both_languages(client, d
     english = client.get("/en/members/")
     assert names(english) == ["Coopérative Alpha", "Mutuelle Bêta"]
     assert "Consumer cooperative" in english.content.decode()
-    assert "OBNL Discret" not in content + english.content.decode()
+    for hidden in ("OBNL Discret", "Coop En Attente", "Coop Suspendue"):
+        assert hidden not in content + english.content.decode()
 
 
 def test_filters_by_region_and_legal_form_and_ignores_bad_values(client, directory):

@@ -219,6 +219,16 @@ MEMBERSHIP_INFO_REQUEST_DAYS = env.int("MEMBERSHIP_INFO_REQUEST_DAYS", default=1
 # Refused and withdrawn applications are anonymised after this many months (Loi 25;
 # `manage.py anonymise_applications`, run daily by cron, README).
 MEMBERSHIP_RETENTION_MONTHS = env.int("MEMBERSHIP_RETENTION_MONTHS", default=24)
+# The member space (membership.member_space): sign-in links (django-sesame) work once, for
+# 15 minutes; a session ends after 30 idle minutes; at most this many links per IP and hour.
+# Contacts of resigned or excluded members are anonymised after MEMBER_RETENTION_MONTHS.
+SESAME_MAX_AGE = 15 * 60
+SESAME_ONE_TIME = True
+MEMBER_SPACE_IDLE_SECONDS = env.int("MEMBER_SPACE_IDLE_SECONDS", default=30 * 60)
+MEMBER_SIGN_IN_RATE_LIMIT = env.str("MEMBER_SIGN_IN_RATE_LIMIT", default="10/h")
+MEMBER_RETENTION_MONTHS = env.int("MEMBER_RETENTION_MONTHS", default=24)
+# Member-only pages and documents send visitors who are not signed in to the member space.
+WAGTAIL_FRONTEND_LOGIN_URL = "/membership/sign-in/"
 
 # Email: EMAIL_URL, e.g. smtp+tls://user:password@smtp.example.org:587; console by default.
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
@@ -322,6 +332,7 @@ OTP_TOTP_ISSUER = WAGTAIL_2FA_OTP_TOTP_NAME
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    "sesame.backends.ModelBackend",  # the member space's sign-in links
 ]
 # Image uploads: bitmap formats only. SVG files can carry scripts, so they are not accepted.
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]

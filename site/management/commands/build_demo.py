@@ -58,6 +58,8 @@ class Command(BaseCommand):
                     f"  {group}: user « {username} », password « {site_demo.DEV_ADMIN_PASSWORD} »"
                 )
             )
+        for line in ctx.notes:
+            self.stdout.write(self.style.SUCCESS(f"  {line}"))
         if has_admin and settings.WAGTAIL_2FA_REQUIRED:
             self.stdout.write(
                 "  « admin » and « comite » sign in with a second factor: at the first sign-in,"

@@ -1,0 +1,22 @@
+"""The public directory follows the register at once: saving or deleting a member moves
+the page cache's version on (consortium.chrome_cache: every server renders the directory
+afresh) and, with a CDN configured, purges the directory pages (consortium.cache_purge)."""
+
+from django.db.models.signals import post_delete, post_save
+
+from consortium import cache_purge, chrome_cache
+
+
+def on_member_change(sender, instance, **kwargs):
+    chrome_cache.invalidate()
+    if cache_purge.purging():
+        from .models import MemberDirectoryPage
+
+        cache_purge.purge(pages=MemberDirectoryPage.objects.live())
+
+
+def connect() -> None:
+    from .models import Member
+
+    for signal in (post_save, post_delete):
+        signal.connect(on_member_change, sender=Member, dispatch_uid=f"directory-{signal}")
