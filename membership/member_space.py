@@ -11,14 +11,13 @@ organisation's record, update its details and contacts, ask for a correction, si
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import login, logout
+from django.contrib.auth import authenticate, login, logout
 from django.db import transaction
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from sesame.utils import get_user
 
 from consortium import i18n
 from consortium.ratelimit_store import limit_reached
@@ -123,7 +122,9 @@ def link_sent_view(page, request):
 def sign_in_view(page, request, token):
     if request.method != "POST":
         return _render(request, page, "sign_in.html", {"token": token})
-    user = get_user(token, scope=SIGN_IN_SCOPE, update_last_login=False)
+    # django-sesame's backend checks the token (signature, scope, age, last login); with
+    # the request, as django-axes wants, so failures count against the connection.
+    user = authenticate(request, sesame=token, scope=SIGN_IN_SCOPE)
     allowed = (
         user is not None
         and user.username.startswith(CONTACT_USERNAME_PREFIX)
