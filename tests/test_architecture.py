@@ -62,20 +62,26 @@ def test_every_page_type_derives_from_base_page():
     assert [model.__name__ for model in ours if not issubclass(model, BasePage)] == []
 
 
-# The membership domain, one way: choices → models → workflow (transition table) → links
-# (tokens, URLs) → notifications (outbox: write and send) → actions → views and admin.
+# The membership domain, one way: choices → the register's models → models (and the
+# ledger's arithmetic) → workflow (transition table), the register's changes → links
+# (tokens, URLs) → notifications and the member space's emails (outbox) → actions → views
+# and admin.
 MEMBERSHIP_LAYERS = {
     "choices": 0,
     "permissions": 0,
     "validators": 0,
-    "models": 1,
-    "references": 2,
-    "workflow": 2,
-    "links": 3,
-    "notifications": 4,
-    "actions": 5,
+    "register_models": 1,
+    "models": 2,
+    "ledger": 2,
+    "references": 3,
+    "workflow": 3,
+    "register": 3,
+    "links": 4,
+    "notifications": 5,
+    "member_emails": 5,
+    "actions": 6,
 }
-TOP = 6  # views, admin, forms, hooks, commands…
+TOP = 7  # views, admin, forms, hooks, commands…
 
 
 def membership_imports(path: Path) -> set[str]:

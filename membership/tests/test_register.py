@@ -9,6 +9,7 @@ from decimal import Decimal
 
 import pytest
 from bs4 import BeautifulSoup
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.db import connection
@@ -352,3 +353,26 @@ def test_only_the_register_readers_export_it(client, django_user_model, site_tre
     client.force_login(reader)
     for url in ("/admin/members/", "/admin/members/?export=csv", "/admin/member-categories/"):
         assert client.get(url).status_code in (302, 403)
+
+
+def test_former_members_contacts_are_anonymised_and_the_register_kept(member_with_ledger):
+    from django.core.management import call_command
+
+    member = member_with_ledger
+    register.sync_access(member)
+    register.set_status(member, "resigned", date=datetime.date(2020, 1, 31))
+    active = MemberFactory(name="Toujours membre", status="active")
+    MemberContact.objects.create(
+        member=active, name="Reste", email="reste@ici.example", is_principal=True
+    )
+    out = io.StringIO()
+    call_command("anonymise_applications", "--dry-run", stdout=out)
+    assert member.contacts.exists() and "1 former member(s)' contacts would be" in out.getvalue()
+    call_command("anonymise_applications", stdout=io.StringIO())
+    member.refresh_from_db()
+    assert not member.contacts.exists() and member.anonymised_at is not None
+    assert not get_user_model().objects.filter(username="member:alex@alpha.example").exists()
+    # The register keeps art. 124's items.
+    assert (member.name, member.street_address) == ("Coopérative Alpha", "1, rue Principale")
+    assert ledger.member_totals(member).shares_held == 2
+    assert active.contacts.count() == 1

@@ -1,5 +1,7 @@
 """`manage.py anonymise_applications`: anonymise refused and withdrawn applications closed
-for longer than the retention period (Loi 25; README « Scheduled jobs » has the cron line).
+for longer than the retention period, and the contacts of members that resigned or were
+excluded longer than MEMBER_RETENTION_MONTHS ago (Loi 25; README « Scheduled jobs » has the
+cron line).
 
 ``--dry-run`` lists what would be anonymised and changes nothing.
 """
@@ -7,6 +9,7 @@ for longer than the retention period (Loi 25; README « Scheduled jobs » has th
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from membership import member_retention
 from membership.retention import anonymise, due_for_anonymisation
 
 
@@ -37,3 +40,11 @@ class Command(BaseCommand):
                 self.stdout.write(f"anonymised {application.reference} (closed {closed})")
         verb = "would be anonymised" if dry_run else "anonymised"
         self.stdout.write(f"{len(due)} application(s) {verb} (older than {months} months).")
+        former = list(member_retention.due_for_anonymisation(settings.MEMBER_RETENTION_MONTHS))
+        for member in former:
+            if not dry_run:
+                member_retention.anonymise(member)
+        self.stdout.write(
+            f"{len(former)} former member(s)' contacts {verb} "
+            f"(older than {settings.MEMBER_RETENTION_MONTHS} months)."
+        )
