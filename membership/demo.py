@@ -185,7 +185,9 @@ def build_example_members(ctx: DemoContext):
         )
         if updated:
             ctx.created(f"example qualifying shares for « {name} » (demo figures)")
-    category = MemberCategory.objects.get(name="Membre utilisateur")
+    category = MemberCategory.objects.filter(name="Membre utilisateur").first()
+    if category is None:
+        return  # staff renamed it: no example members
     for name, person, email, paid in EXAMPLE_MEMBERS:
         if Member.objects.filter(name=name).exists():
             continue

@@ -58,7 +58,9 @@ def login_redirect(request):
 def _private(response):
     add_never_cache_headers(response)
     response["X-Robots-Tag"] = "noindex"
-    response["Referrer-Policy"] = "no-referrer"  # the sign-in link stays out of Referer
+    # The sign-in link never leaves in a Referer to another site (same-origin: the forms
+    # keep their Origin header, which the CSRF check needs; « no-referrer » sends null).
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 

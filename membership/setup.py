@@ -10,6 +10,13 @@ from consortium.two_factor import ENABLE_PERMISSION
 
 from .permissions import MEMBERS_GROUP
 
+DEFAULT_CATEGORIES = [
+    ("Membre utilisateur", "User member"),
+    ("Membre de soutien", "Supporting member"),
+    ("Membre auxiliaire", "Auxiliary member"),
+    ("Membre sous entière gestion", "Fully managed member"),
+]
+
 COMMITTEE_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),
     ("membership", "view_membershipapplication"),
@@ -45,6 +52,21 @@ def second_factor_for_application_readers(report: SetupReport):
     for group in readers.distinct():
         group.permissions.add(second_factor)
         report.changed(f"second factor required for group {group.name}")
+
+
+@setup_step(28)
+def ensure_member_categories(report: SetupReport | None = None):
+    """The categories of SPEC §9, without qualifying shares or price (staff type the
+    by-laws' figures); a category staff renamed or removed is not brought back once any
+    exists."""
+    from .register_models import MemberCategory
+
+    if MemberCategory.objects.exists():
+        return
+    for order, (name, name_en) in enumerate(DEFAULT_CATEGORIES):
+        MemberCategory.objects.create(name=name, name_en=name_en, sort_order=order)
+    if report is not None:
+        report.changed("member categories")
 
 
 @setup_step(27)

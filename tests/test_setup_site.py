@@ -22,6 +22,7 @@ from wagtail.models import (
 from consortium import roles
 from consortium.editorial_workflow import WORKFLOW_NAME
 from home.factories import HomePageFactory
+from membership.permissions import MEMBERS_GROUP
 from membership.setup import COMMITTEE_PERMISSIONS
 
 pytestmark = pytest.mark.django_db
@@ -79,7 +80,12 @@ def test_a_migrated_database_gets_the_roles_the_workflow_and_its_address(setting
     assert "group Rédaction" in out and "group Comité d'adhésion" in out, out
     assert err == ""
     names = set(Group.objects.values_list("name", flat=True))
-    assert names == {roles.EDITORS_GROUP, roles.COMMUNICATIONS_GROUP, roles.COMMITTEE_GROUP}
+    assert names == {
+        roles.EDITORS_GROUP,
+        roles.COMMUNICATIONS_GROUP,
+        roles.COMMITTEE_GROUP,
+        MEMBERS_GROUP,
+    }
     assert set(COMMITTEE_PERMISSIONS) == permissions(roles.COMMITTEE_GROUP)
     assert set(roles.MODEL_PERMISSIONS[roles.COMMUNICATIONS_GROUP]) <= permissions(
         roles.COMMUNICATIONS_GROUP

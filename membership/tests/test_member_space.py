@@ -77,7 +77,7 @@ def test_a_contact_signs_in_with_the_link_once(client, member, ask_link):
         prefetched = client.get(sign_in)
         assert prefetched.status_code == 200 and "Se connecter" in prefetched.content.decode()
         assert "no-cache" in prefetched["Cache-Control"]
-        assert prefetched["Referrer-Policy"] == "no-referrer"
+        assert prefetched["Referrer-Policy"] == "same-origin"
     signed = client.post(sign_in)
     assert signed.status_code == 302
     home = client.get(SPACE)

@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from membership import register
 from membership.choices import Status
 from membership.factories import MemberDirectoryPageFactory, MemberFactory
 from membership.models import Member, MembershipApplication
@@ -79,7 +80,10 @@ def test_committee_member_approves_an_application_and_it_joins_the_directory(
     page.get_by_role("button", name="Enregistrer").click()
     page.wait_for_selector("text=est maintenant « Approuvée »")
     assert MembershipApplication.objects.get(pk=waiting.pk).status == Status.APPROVED
-    assert Member.objects.get(application=waiting).listed
+    member = Member.objects.get(application=waiting)
+    # Pending its shares: listed once the payment is recorded (the register's rule).
+    assert member.directory_consent and not member.listed
+    register.set_status(member, "active")
 
     page.goto(f"{live_server.url}/admin/membership-applications/history/{waiting.pk}/")
     assert page.get_by_text("Bienvenue parmi nous !").first.is_visible()
