@@ -1,4 +1,5 @@
-"""Demo content of the home app: the home page and the privacy and accessibility pages.
+"""Demo content of the home app: the home page, the privacy and accessibility pages, and the
+members' documents under the member space (private to the « Membres » group).
 
 Written in the project's own words from the facts of the Consortium's publications
 (../shared/seeds): founded in 2011, nearly 50 professionals in 20 fields of expertise, more
@@ -9,10 +10,14 @@ Each French string is paired with its English translation, applied through wagta
 
 import datetime
 
+from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
-from wagtail.models import Page, Site
+from django.core.files.base import ContentFile
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction, Site
 
-from consortium.demo import DemoContext, demo_step, ensure_translated_page
+from consortium.demo import DemoContext, demo_step, ensure_translated_page, one_page_pdf
+from membership.permissions import MEMBERS_GROUP
 
 from .models import ContactPage, HomePage, PrivacyPolicyPage, StandardPage
 
@@ -596,3 +601,74 @@ def _point_the_call_to_action_at(ctx: DemoContext, home: HomePage, contact: Page
         version.cta_page, version.cta_url = contact, ""
         version.save_revision().publish()
     ctx.created("the home page's call to action to the contact page")
+
+
+MEMBER_PAGE = {
+    "title": ("Documents des membres", "Members’ documents"),
+    "slug": ("documents", "documents"),
+    "intro": (
+        "Les documents réservés aux organisations membres actives.",
+        "Documents for active member organisations only.",
+    ),
+}
+MEMBER_COLLECTION = "Documents des membres"
+EXAMPLE_DOCUMENT = "Procès-verbal de l’assemblée générale (exemple)"
+MEMBER_PAGE_TEXT = (
+    'Le <a id="a1">procès-verbal de la dernière assemblée générale</a> (un document '
+    "d’exemple) ne s’ouvre qu’aux personnes-ressources connectées des membres actifs.",
+    'The <a id="a1">minutes of the last general assembly</a> (an example document) open '
+    "only to signed-in contacts of active members.",
+)
+
+
+@demo_step(525)
+def build_member_pages(ctx: DemoContext):
+    """« Documents des membres » under the member space, private to the « Membres »
+    group, linking an example document of a collection private to the same group."""
+    if "member_space" not in ctx.pages:
+        return
+    members = Group.objects.get(name=MEMBERS_GROUP)
+    document = member_document(ctx, members)
+    page = StandardPage.objects.child_of(ctx.pages["member_space"]).filter(slug="documents").first()
+    if page is None:
+        link = f'<a linktype="document" id="{document.pk}">'
+        text = MEMBER_PAGE_TEXT[0].replace('<a id="a1">', link)
+        page = StandardPage(
+            title=MEMBER_PAGE["title"][0],
+            slug=MEMBER_PAGE["slug"][0],
+            intro=MEMBER_PAGE["intro"][0],
+            body=[("paragraph", f"<p>{text}</p>")],
+        )
+        ctx.pages["member_space"].add_child(instance=page)
+        page.save_revision().publish()
+        restriction = PageViewRestriction.objects.create(
+            page=page, restriction_type=PageViewRestriction.GROUPS
+        )
+        restriction.groups.add(members)
+        ctx.created("page espace-membre/documents (members only)")
+    strings = {MEMBER_PAGE[name][0]: MEMBER_PAGE[name][1] for name in MEMBER_PAGE}
+    strings[MEMBER_PAGE_TEXT[0]] = MEMBER_PAGE_TEXT[1]
+    # ensure_translated_page finds the page by its slug; wagtail-localize copies its
+    # privacy to the translation.
+    ensure_translated_page(ctx, ctx.pages["member_space"], StandardPage, MEMBER_PAGE, strings)
+
+
+def member_document(ctx: DemoContext, members: Group):
+    """The example document, in the collection « Documents des membres » (private to the
+    members' group: Wagtail serves its files to them only)."""
+    Document = get_document_model()
+    collection = Collection.objects.filter(name=MEMBER_COLLECTION).first()
+    if collection is None:
+        collection = Collection.get_first_root_node().add_child(name=MEMBER_COLLECTION)
+        restriction = CollectionViewRestriction.objects.create(
+            collection=collection, restriction_type=CollectionViewRestriction.GROUPS
+        )
+        restriction.groups.add(members)
+        ctx.created(f"collection « {MEMBER_COLLECTION} » (members only)")
+    document = Document.objects.filter(collection=collection, title=EXAMPLE_DOCUMENT).first()
+    if document is None:
+        document = Document(title=EXAMPLE_DOCUMENT, collection=collection)
+        text = "Proces-verbal de l'assemblee generale : document d'exemple"
+        document.file.save("proces-verbal-exemple.pdf", ContentFile(one_page_pdf(text)))
+        ctx.created(f"document « {EXAMPLE_DOCUMENT} »")
+    return document

@@ -182,9 +182,10 @@ class IntroBodyPage(BasePage):
 
 
 class StandardPage(IntroBodyPage):
-    """A plain institutional page (about us, accessibility statement, …)."""
+    """A plain institutional page (about us, accessibility statement, a members' page under
+    the member space, …)."""
 
-    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    parent_page_types = ["home.HomePage", "home.StandardPage", "membership.MemberSpacePage"]
     subpage_types = ["home.StandardPage"]
 
     class Meta:

@@ -18,6 +18,7 @@ from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from wagtail.models import Page, PageViewRestriction
 
 from consortium import i18n
 from consortium.ratelimit_store import limit_reached
@@ -25,6 +26,7 @@ from consortium.ratelimit_store import limit_reached
 from . import ledger
 from .member_emails import SIGN_IN_SCOPE, queue_correction, request_sign_in
 from .member_space_forms import ContactFormSet, CorrectionForm, MemberDetailsForm, SignInForm
+from .permissions import MEMBERS_GROUP
 from .register import (
     CONTACT_USERNAME_PREFIX,
     CORRECTION,
@@ -140,6 +142,21 @@ def sign_in_view(page, request, token):
     return _private(HttpResponseRedirect(target or _url(page)))
 
 
+def member_only_pages(locale) -> list[Page]:
+    """The live pages of ``locale`` that Wagtail's privacy opens to the members' group
+    (their subpages inherit it), in the tree's order: the dashboard links them."""
+    return list(
+        Page.objects.live()
+        .filter(
+            locale=locale,
+            view_restrictions__restriction_type=PageViewRestriction.GROUPS,
+            view_restrictions__groups__name=MEMBERS_GROUP,
+        )
+        .distinct()
+        .order_by("path")
+    )
+
+
 def _dashboard(page, request, contact):
     member = contact.member
     chosen = request.GET.get("organisation", "")
@@ -161,6 +178,7 @@ def _dashboard(page, request, contact):
             else "",
             "totals": ledger.totals_of(member.pk, movements),
             "movements": movements,
+            "member_pages": member_only_pages(page.locale_id),
         },
     )
 

@@ -135,12 +135,14 @@ class MemberDirectoryPage(BasePage):
 class MemberSpacePage(RoutablePageMixin, BasePage):
     """« Espace membre » (/fr/espace-membre/, /en/member-area/): a contact of a member
     signs in with a single-use link sent to their email, then sees and updates their
-    organisation's record (membership.member_space). Never cached."""
+    organisation's record (membership.member_space). Never cached. Its subpages are the
+    members' pages: staff make them private to the « Membres » group (Wagtail's privacy),
+    and the dashboard links every page so restricted."""
 
     intro = models.TextField(_("introduction"), max_length=600, blank=True)
 
     parent_page_types = ["home.HomePage"]
-    subpage_types = []
+    subpage_types = ["home.StandardPage"]
     max_count_per_parent = 1
 
     content_panels = Page.content_panels + [FieldPanel("intro")]

@@ -7,12 +7,16 @@ import re
 import time
 
 import pytest
+from bs4 import BeautifulSoup
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import ModelLogEntry, PageViewRestriction
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, CollectionViewRestriction, ModelLogEntry, PageViewRestriction
 
 from consortium.models import OrganisationSettings
 from home.factories import StandardPageFactory
@@ -20,6 +24,7 @@ from membership import register
 from membership.factories import MemberDirectoryPageFactory, MemberFactory
 from membership.models import MemberContact, MemberEmail, MemberSpacePage
 from membership.permissions import MEMBERS_GROUP
+from membership.tests.conftest import MINIMAL_PDF as PDF
 from tests.fixtures.site import publish_translation
 
 pytestmark = pytest.mark.django_db
@@ -234,22 +239,78 @@ def test_a_correction_reaches_staff(signed_in, member, django_capture_on_commit_
     assert entry.data["to"] == "Coopérative Alpha inc."
 
 
-def test_member_only_pages_open_to_signed_in_contacts_of_active_members(
-    client, site_tree, member, space, ask_link
-):
-    private = StandardPageFactory(
-        parent=site_tree.fr_home, title="Documents des membres", slug="documents-membres"
-    )
-    restriction = PageViewRestriction.objects.create(
-        page=private, restriction_type=PageViewRestriction.GROUPS
+def restrict_to_members(restriction_model, **target):
+    restriction = restriction_model.objects.create(
+        restriction_type=restriction_model.GROUPS, **target
     )
     restriction.groups.add(Group.objects.get(name=MEMBERS_GROUP))
-    refused = client.get("/fr/documents-membres/")
+
+
+def test_member_only_pages_open_to_signed_in_contacts_of_active_members(
+    client, member, space, ask_link
+):
+    private = StandardPageFactory(parent=space, title="Documents des membres", slug="documents")
+    restrict_to_members(PageViewRestriction, page=private)
+    StandardPageFactory(parent=private, title="Procès-verbaux", slug="pv")
+    url = "/fr/espace-membre/documents/"
+    assert client.get(f"{url}pv/").status_code == 302  # the subtree is private too
+    refused = client.get(url)
     assert refused.status_code == 302 and refused["Location"].startswith("/membership/sign-in/")
     assert client.get(refused["Location"])["Location"] == SPACE
     ask_link(client)
     client.post(f"{SPACE}connexion/{token_from_email()}/")
-    assert client.get("/fr/documents-membres/").status_code == 200
+    assert client.get(url).status_code == 200
+    assert client.get(f"{url}pv/").status_code == 200
+    # The dashboard links the members' pages of its language.
+    dashboard = BeautifulSoup(client.get(SPACE).content.decode(), "html.parser")
+    section = dashboard.find(id="member-pages-heading").parent
+    assert [a["href"] for a in section.select("a")] == [url]
     # Suspended: out of the group, the page closes again.
     register.set_status(member, "suspended")
-    assert client.get("/fr/documents-membres/").status_code == 302
+    assert client.get(url).status_code == 302
+
+
+def test_private_documents_open_to_signed_in_contacts_of_active_members(client, member, ask_link):
+    collection = Collection.get_first_root_node().add_child(name="Documents des membres")
+    restrict_to_members(CollectionViewRestriction, collection=collection)
+    document = get_document_model().objects.create(
+        title="Procès-verbal", collection=collection, file=SimpleUploadedFile("pv.pdf", PDF)
+    )
+    url = document.url
+
+    def fetch():
+        response = client.get(url)
+        content = b"".join(response.streaming_content) if response.streaming else b""
+        return response, content
+
+    response, content = fetch()
+    assert response.status_code == 302 and content == b""
+    assert response["Location"].startswith("/membership/sign-in/?next=")
+    staff = get_user_model().objects.create_user("redaction", password="x")
+    client.force_login(staff)  # signed in, but not a member's contact
+    assert fetch()[0].status_code == 302
+    client.logout()
+    ask_link(client)
+    client.post(f"{SPACE}connexion/{token_from_email()}/")
+    response, content = fetch()
+    assert response.status_code == 200 and content == PDF
+    register.set_status(member, "suspended")
+    assert fetch()[0].status_code == 302
+
+
+def test_the_dashboards_queries_do_not_grow_with_contacts_and_movements(signed_in, member):
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert signed_in.get(SPACE).status_code == 200
+        return len(queries)
+
+    count()  # the chrome's cache filled once
+    few = count()
+    for number in range(5):
+        MemberContact.objects.create(
+            member=member, name=f"Contact {number}", email=f"c{number}@alpha.example"
+        )
+        register.record_movement(member, "subscription", shares=1, amount=10)
+        register.record_movement(member, "payment", amount=10)
+    count()  # the chrome's cache follows the member's save
+    assert count() == few

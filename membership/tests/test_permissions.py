@@ -7,13 +7,10 @@ to the login page.
 """
 
 import pytest
-from django.contrib.auth.models import Group
-
 from consortium import roles
-from consortium.setup import run_setup
 from membership.choices import Status
 from membership.models import InternalNote, MembershipApplication
-from membership.tests.conftest import pdf
+from membership.tests.conftest import body, pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -35,30 +32,6 @@ def read_urls(application) -> list[str]:
         f"{LISTING}export/{application.pk}.json",
         f"/membership/attachments/{attachment.token}/",
     ]
-
-
-def body(response) -> bytes:
-    if response.streaming:
-        return b"".join(response.streaming_content)
-    return response.content
-
-
-@pytest.fixture
-def as_role(client, django_user_model, site_tree):
-    run_setup()
-
-    def login(role):
-        if role == "anonymous":
-            return None
-        if role == "administrator":
-            user = django_user_model.objects.create_superuser("root", "root@example.org", "x")
-        else:
-            user = django_user_model.objects.create_user(f"user-{len(role)}", password="x")
-            user.groups.add(Group.objects.get(name=role))
-        client.force_login(user)
-        return user
-
-    return login
 
 
 @pytest.mark.parametrize("role", [*ROLES, "administrator"])
