@@ -7,6 +7,7 @@ to the login page.
 """
 
 import pytest
+
 from consortium import roles
 from membership.choices import Status
 from membership.models import InternalNote, MembershipApplication
