@@ -9,16 +9,14 @@ of the outbox written in the action's transaction and sent once it has committed
 """
 
 import datetime
-import uuid
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from wagtail.log_actions import log
 
+from consortium import cases
 from consortium.i18n import default_language
 from consortium.models import OrganisationSettings
 
@@ -37,10 +35,7 @@ from .notifications import queue_email
 from .permissions import REVIEW_PERMISSION
 from .references import next_reference
 from .register import create_member
-from .workflow import STATUS_CHANGED, check_transition
-
-ASSIGNED = "membership.assigned"
-
+from .workflow import WORKFLOW
 
 # Submitting ---------------------------------------------------------------------------
 
@@ -117,40 +112,18 @@ def _staff_recipient(application) -> str:
 
 def reviewers():
     """The active users who may act on applications (the committee and administrators)."""
-    return (
-        get_user_model()
-        .objects.with_perm(
-            REVIEW_PERMISSION,
-            include_superusers=True,
-            is_active=True,
-            backend="django.contrib.auth.backends.ModelBackend",  # where permissions live
-        )
-        .order_by("first_name", "last_name", "username")
-    )
+    return cases.handlers(REVIEW_PERMISSION)
 
 
-def display_name(user) -> str:
-    return user.get_full_name() or user.get_username()
+display_name = cases.display_name
 
 
 def assign(application, reviewer, *, by=None) -> MembershipApplication:
     """Give the application to ``reviewer`` (or to nobody); recorded, and the reviewer is
     told by email unless they assigned it to themselves."""
     with transaction.atomic():
-        locked = MembershipApplication.objects.select_for_update().get(pk=application.pk)
-        reviewer_id = reviewer.pk if reviewer else None
-        if locked.assigned_to_id == reviewer_id:
-            return locked
-        locked.assigned_to = reviewer
-        locked.save(update_fields=["assigned_to"])
-        log(
-            instance=locked,
-            action=ASSIGNED,
-            user=by,
-            data={"reviewer": display_name(reviewer) if reviewer else ""},
-            uuid=uuid.uuid4(),
-        )
-        if reviewer is not None and reviewer != by:
+        locked, changed = cases.assign(WORKFLOW, application, reviewer, by=by)
+        if changed and reviewer is not None and reviewer != by:
             queue_email(locked, Notification.Kind.ASSIGNMENT, reviewer.email, default_language())
     return locked
 
@@ -166,23 +139,8 @@ def change_status(application, target: str, *, user=None, note: str = "", share_
     """Move ``application`` to ``target``, record it and set in motion what follows (the
     emails, the request for more, the member); returns the refreshed application."""
     with transaction.atomic():
-        locked = (
-            MembershipApplication.objects.select_for_update(of=("self",))
-            .select_related("assigned_to")
-            .get(pk=application.pk)
-        )
-        current = locked.status
-        check_transition(current, target, note)
-        locked.status = target
-        locked.status_changed_at = timezone.now()
-        locked.save(update_fields=["status", "status_changed_at"])
-        log(
-            instance=locked,
-            action=STATUS_CHANGED,
-            user=user,
-            data={"from": current, "to": target, "note": note.strip(), "shared": share_note},
-            # Its own id: the history groups entries by id, and each change is one event.
-            uuid=uuid.uuid4(),
+        locked, current = cases.change_status(
+            WORKFLOW, application, target, user=user, note=note, shared=share_note
         )
         after_transition(locked, current, target, note=note, share_note=share_note, user=user)
     return locked

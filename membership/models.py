@@ -22,6 +22,7 @@ from wagtail.models import Page
 from wagtail_localize.fields import TranslatableField
 
 from consortium.blocks import SectionBlocks
+from consortium.cases import CaseNote, StatusTracked, YearCounter
 from consortium.outbox import OutboxEmail
 from consortium.pages import BasePage
 
@@ -192,7 +193,7 @@ class MemberSpacePage(RoutablePageMixin, BasePage):
 MAX_COUNT = 10_000_000  # members or employees: more is a typing mistake
 
 
-class MembershipApplication(models.Model):
+class MembershipApplication(StatusTracked):
     """One organisation's application, as submitted (SPEC §5)."""
 
     reference = models.CharField(_("reference"), max_length=16, unique=True, editable=False)
@@ -247,7 +248,6 @@ class MembershipApplication(models.Model):
         on_delete=models.SET_NULL,
         related_name="assigned_applications",
     )
-    status_changed_at = models.DateTimeField(_("status changed at"), null=True, blank=True)
     anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
 
     class Meta:
@@ -259,19 +259,6 @@ class MembershipApplication(models.Model):
 
     def __str__(self):
         return f"{self.reference} — {self.organisation_name}"
-
-    def save(self, *args, **kwargs):
-        """The status as stored, for membership.workflow's check of the next change (it
-        refuses, before any save, a change of status the transition table does not allow;
-        the only door is membership.actions.change_status, which also records it)."""
-        super().save(*args, **kwargs)
-        self._stored_status = self.status
-
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        instance._stored_status = instance.__dict__.get("status")
-        return instance
 
 
 # What the applicant gives, as stored on the application (the form's fields of the same
@@ -353,22 +340,12 @@ class ConsentRecord(models.Model):
         return f"{self.application.reference} ({self.policy_version}, {self.language})"
 
 
-class InternalNote(models.Model):
+class InternalNote(CaseNote):
     """A committee member's note on an application; the applicant never sees it."""
 
     application = models.ForeignKey(
         MembershipApplication, on_delete=models.CASCADE, related_name="internal_notes"
     )
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(_("written at"), auto_now_add=True)
-    text = models.TextField(_("note"), max_length=3000)
-
-    class Meta:
-        verbose_name = _("internal note")
-        verbose_name_plural = _("internal notes")
-        ordering = ["created_at", "pk"]
 
     def __str__(self):
         return f"{self.application.reference}: {self.text[:40]}"
@@ -397,14 +374,8 @@ class InfoRequest(models.Model):
         return f"{self.application.reference} ({self.created_at:%Y-%m-%d})"
 
 
-class ReferenceCounter(models.Model):
+class ReferenceCounter(YearCounter):
     """The last reference number handed out in a year (locked row: ADH-YYYY-NNNN)."""
-
-    year = models.PositiveSmallIntegerField(primary_key=True)
-    last = models.PositiveIntegerField(default=0)
-
-    def __str__(self):
-        return f"{self.year}: {self.last}"
 
 
 class Notification(OutboxEmail):

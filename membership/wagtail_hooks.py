@@ -5,11 +5,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 
-from .actions import ASSIGNED
 from .admin_views import EXPORTED
 from .choices import Status
 from .permissions import VIEW_PERMISSION
-from .workflow import STATUS_CHANGED
+from .workflow import ASSIGNED, STATUS_CHANGED
 
 
 def _label(value: str) -> str:

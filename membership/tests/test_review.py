@@ -14,12 +14,12 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from consortium.models import OrganisationSettings
-from membership.actions import ASSIGNED, add_note, assign, change_status
+from membership.actions import add_note, assign, change_status
 from membership.choices import Status
 from membership.links import link_token
 from membership.models import InfoRequest, Member, MembershipApplication, Notification
 from membership.tests.conftest import pdf
-from membership.workflow import STATUS_CHANGED
+from membership.workflow import ASSIGNED, STATUS_CHANGED
 
 pytestmark = pytest.mark.django_db
 
