@@ -159,4 +159,6 @@ def test_the_shipped_nginx_configuration_in_front_of_the_site(committed_demo, tm
         assert status == 413
     finally:
         server.terminate()
-        server.communicate(timeout=30)
+        output, _ = server.communicate(timeout=30)
+        # Shown by pytest when the test fails: the server's own log (a 500's traceback).
+        print(output.decode(errors="replace")[-20000:])
