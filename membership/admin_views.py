@@ -29,6 +29,7 @@ from wagtail.admin.widgets.button import HeaderButton
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
+from consortium.cases import TransitionNotAllowed
 from consortium.exports import readable
 from consortium.formatting import format_phone
 
@@ -39,7 +40,7 @@ from .models import MembershipApplication
 from .next_step import next_step
 from .permissions import REVIEW_PERMISSION, VIEW_PERMISSION
 from .portability import applicant_data
-from .workflow import TransitionNotAllowed, allowed_transitions
+from .workflow import WORKFLOW
 
 EXPORTED = "membership.exported"
 
@@ -69,7 +70,7 @@ class StatusForm(forms.Form):
         super().__init__(*args, **kwargs)
         # Nothing preselected: a hurried click never records a status nobody chose.
         self.fields["status"].choices = [("", gettext_lazy("Choose…"))] + [
-            (value, Status(value).label) for value in allowed_transitions(current)
+            (value, Status(value).label) for value in WORKFLOW.allowed(current)
         ]
 
 
@@ -189,7 +190,7 @@ class ApplicationInspectView(InspectView):
             else None
         )
         if self.request.user.has_perm(REVIEW_PERMISSION):
-            if allowed_transitions(application.status):
+            if WORKFLOW.allowed(application.status):
                 context["status_form"] = StatusForm(current=application.status)
                 context["status_url"] = reverse(
                     "membership_applications:status", args=[application.pk]

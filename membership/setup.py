@@ -54,6 +54,14 @@ def second_factor_for_application_readers(report: SetupReport):
         report.changed(f"second factor required for group {group.name}")
 
 
+@setup_step(27)
+def ensure_members_group(report: SetupReport | None = None):
+    """« Membres »: signed-in contacts of active members (membership.register.sync_access)."""
+    _group, created = Group.objects.get_or_create(name=MEMBERS_GROUP)
+    if created and report is not None:
+        report.changed(f"group {MEMBERS_GROUP}")
+
+
 @setup_step(28)
 def ensure_member_categories(report: SetupReport | None = None):
     """The categories of SPEC §9, without qualifying shares or price (staff type the
@@ -67,11 +75,3 @@ def ensure_member_categories(report: SetupReport | None = None):
         MemberCategory.objects.create(name=name, name_en=name_en, sort_order=order)
     if report is not None:
         report.changed("member categories")
-
-
-@setup_step(27)
-def ensure_members_group(report: SetupReport | None = None):
-    """« Membres »: signed-in contacts of active members (membership.register.sync_access)."""
-    _group, created = Group.objects.get_or_create(name=MEMBERS_GROUP)
-    if created and report is not None:
-        report.changed(f"group {MEMBERS_GROUP}")

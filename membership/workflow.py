@@ -14,7 +14,7 @@ whatever code tries it.
 
 from django.utils.translation import gettext_lazy as _
 
-from consortium.cases import TransitionNotAllowed, Workflow
+from consortium.cases import Workflow
 
 from .choices import Status
 from .models import MembershipApplication
@@ -44,7 +44,3 @@ WORKFLOW = Workflow(
     note_needed=_("A note is required to move an application to « %(target)s »."),
 )
 WORKFLOW.guard(MembershipApplication)
-
-allowed_transitions = WORKFLOW.allowed
-check_transition = WORKFLOW.check
-__all__ = ["WORKFLOW", "TransitionNotAllowed", "allowed_transitions", "check_transition"]
