@@ -16,7 +16,7 @@ from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from consortium import cases
+from consortium import cases, uploads
 from consortium.i18n import default_language
 from consortium.models import OrganisationSettings
 
@@ -74,13 +74,7 @@ def submit_application(data: dict, *, language: str, policy_version: str) -> Mem
 
 
 def store_attachments(application: MembershipApplication, files) -> None:
-    """Save uploaded PDFs (already validated) in private storage under unguessable names."""
-    for uploaded in files:
-        attachment = Attachment(
-            application=application, original_name=uploaded.name[:255], size=uploaded.size
-        )
-        attachment.file.save("document.pdf", uploaded, save=False)
-        attachment.save()
+    uploads.store(Attachment, application, files)
 
 
 def _queue_notifications(application: MembershipApplication):

@@ -39,25 +39,7 @@ class Sector(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-REGIONS = [
-    ("01", "01 Bas-Saint-Laurent"),
-    ("02", "02 Saguenay–Lac-Saint-Jean"),
-    ("03", "03 Capitale-Nationale"),
-    ("04", "04 Mauricie"),
-    ("05", "05 Estrie"),
-    ("06", "06 Montréal"),
-    ("07", "07 Outaouais"),
-    ("08", "08 Abitibi-Témiscamingue"),
-    ("09", "09 Côte-Nord"),
-    ("10", "10 Nord-du-Québec"),
-    ("11", "11 Gaspésie–Îles-de-la-Madeleine"),
-    ("12", "12 Chaudière-Appalaches"),
-    ("13", "13 Laval"),
-    ("14", "14 Lanaudière"),
-    ("15", "15 Laurentides"),
-    ("16", "16 Montérégie"),
-    ("17", "17 Centre-du-Québec"),
-]
+# Québec's administrative regions: consortium.quebec.REGIONS (every form's list).
 
 
 class Status(models.TextChoices):

@@ -15,7 +15,9 @@ from django.core.paginator import Paginator
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from .choices import REGIONS, LegalForm
+from consortium.quebec import REGIONS
+
+from .choices import LegalForm
 from .models import Member, MemberStatus
 
 MEMBERS_PER_PAGE = 50

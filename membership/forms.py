@@ -16,44 +16,12 @@ from phonenumber_field.formfields import PhoneNumberField
 
 from consortium.formatting import alphabetical
 from consortium.plain_text import PlainTextFormMixin
+from consortium.public_forms import HONEYPOT_FIELD, PublicFormMixin, honeypot_field
+from consortium.quebec import normalise_neq, normalise_postal_code
+from consortium.uploads import PdfFilesField
 from expertise.models import ExpertisePage
 
 from .models import APPLICANT_FIELDS, MembershipApplication
-from .validators import MAX_ATTACHMENTS, normalise_neq, normalise_postal_code, validate_pdf
-
-HONEYPOT_FIELD = "nickname"
-
-
-class MultiplePdfInput(forms.FileInput):
-    allow_multiple_selected = True
-
-
-class PdfFilesField(forms.FileField):
-    """Up to three PDF files (Django's documented pattern for a multiple file field)."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault(
-            "widget", MultiplePdfInput(attrs={"accept": "application/pdf,.pdf", "multiple": True})
-        )
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None):
-        files = data if isinstance(data, (list, tuple)) else ([data] if data else [])
-        files = [super(PdfFilesField, self).clean(item, initial) for item in files if item]
-        if len(files) > MAX_ATTACHMENTS:
-            raise forms.ValidationError(
-                _("Attach at most %(count)s files."), params={"count": MAX_ATTACHMENTS}
-            )
-        errors = []
-        for uploaded in files:
-            try:
-                validate_pdf(uploaded)
-            except forms.ValidationError as error:
-                errors.extend(error.error_list)
-        if errors:
-            raise forms.ValidationError(errors)
-        return files
-
 
 # The browser's autofill for the organisation's and the contact person's details.
 AUTOCOMPLETE = {
@@ -84,11 +52,9 @@ INPUT_MODES = {
     "contact_email": "email",
     "contact_phone": "tel",
 }
-# Lists that open on an empty « Choose… » (a first value preselected gets sent unread).
-CHOSEN_FROM_A_LIST = ("legal_form", "sector", "region")
 
 
-class ApplicationForm(PlainTextFormMixin, forms.ModelForm):
+class ApplicationForm(PublicFormMixin, PlainTextFormMixin, forms.ModelForm):
     """The applicant's fields come from the model (labels, lengths, choices, bounds);
     declared here are only those whose public form differs: what is typed before it is
     normalised (NEQ, postal code), a default scheme for the website, the page's own
@@ -126,10 +92,14 @@ class ApplicationForm(PlainTextFormMixin, forms.ModelForm):
     consent = forms.BooleanField(
         error_messages={"required": _("Your consent is needed to process your application.")}
     )
-    nickname = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    nickname = honeypot_field()
+
+    chosen_from_a_list = ("legal_form", "sector", "region")
+    autocomplete = AUTOCOMPLETE
+    input_modes = INPUT_MODES
+    consent_text = _(
+        'I have read the <a href="{url}">privacy policy</a> and agree that the '
+        "Consortium uses this information to review the application."
     )
 
     class Meta:
@@ -148,15 +118,7 @@ class ApplicationForm(PlainTextFormMixin, forms.ModelForm):
 
     def __init__(self, *args, page, privacy_url: str = "", **kwargs):
         super().__init__(*args, **kwargs)
-        for name in CHOSEN_FROM_A_LIST:  # nothing preselected: the applicant must choose
-            field = self.fields[name]
-            field.choices = [("", _("Choose…"))] + [
-                (value, label) for value, label in field.choices if value != ""
-            ]
-        for name, token in AUTOCOMPLETE.items():
-            self.fields[name].widget.attrs["autocomplete"] = token
-        for name, mode in INPUT_MODES.items():
-            self.fields[name].widget.attrs["inputmode"] = mode
+        self.prepare_fields(privacy_url)
         self.fields["category"].choices = [(name, name) for name in page.category_names()]
         interests = self.fields["fields_of_interest"]
         interests.queryset = ExpertisePage.objects.live().filter(locale_id=page.locale_id)
@@ -164,14 +126,6 @@ class ApplicationForm(PlainTextFormMixin, forms.ModelForm):
             (field.pk, field.title)
             for field in alphabetical(interests.queryset, key=attrgetter("title"))
         ]
-        # One sentence for translators (not fragments glued around the link).
-        self.fields["consent"].label = format_html(
-            _(
-                'I have read the <a href="{url}">privacy policy</a> and agree that the '
-                "Consortium uses this information to review the application."
-            ),
-            url=privacy_url or "#",
-        )
         self.helper = self._helper()
 
     def _helper(self) -> FormHelper:
@@ -218,10 +172,6 @@ class ApplicationForm(PlainTextFormMixin, forms.ModelForm):
 
     def clean_postal_code(self):
         return normalise_postal_code(self.cleaned_data["postal_code"])
-
-    def is_spam(self) -> bool:
-        """Only robots fill the hidden field (people never see it)."""
-        return bool(self.data.get(HONEYPOT_FIELD, "").strip())
 
 
 class InfoResponseForm(PlainTextFormMixin, forms.Form):

@@ -17,7 +17,6 @@ from sesame.utils import get_token
 
 from consortium import outbox
 from consortium.i18n import default_language
-from consortium.mail import delivery_connection, one_line, render_text
 from consortium.models import OrganisationSettings
 
 from .register import SIGN_IN_STATUSES, sync_access
@@ -97,11 +96,4 @@ def _context(row: MemberEmail) -> dict:
 
 
 def message(row: MemberEmail) -> EmailMessage:
-    with translation.override(row.language):
-        context = _context(row)
-        template = f"membership/email/member_{row.kind}"
-        subject = one_line(render_text(f"{template}_subject.txt", context))
-        body = render_text(f"{template}.txt", context)
-    return EmailMessage(
-        subject=subject, body=body, to=[row.recipient], connection=delivery_connection()
-    )
+    return outbox.plain_message(row, f"membership/email/member_{row.kind}", _context)

@@ -13,9 +13,10 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
+from consortium.retention import months_before
+
 from .register import sync_access
 from .register_models import Member, MemberStatus
-from .retention import months_before
 
 FORMER_STATUSES = [MemberStatus.RESIGNED, MemberStatus.EXCLUDED]
 

@@ -6,9 +6,9 @@ from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
 
 from consortium.plain_text import PlainTextFormMixin
+from consortium.quebec import normalise_postal_code
 
 from .register_models import Member, MemberContact
-from .validators import normalise_postal_code
 
 
 class SignInForm(forms.Form):

@@ -9,7 +9,6 @@ or duplicates an application.
 import uuid
 
 from django.conf import settings
-from django.core.files.storage import storages
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -25,8 +24,10 @@ from consortium.blocks import SectionBlocks
 from consortium.cases import CaseNote, StatusTracked, YearCounter
 from consortium.outbox import OutboxEmail
 from consortium.pages import BasePage
+from consortium.quebec import REGIONS
+from consortium.uploads import PrivateAttachment
 
-from .choices import REGIONS, LegalForm, Sector, Status
+from .choices import LegalForm, Sector, Status
 
 
 class CategoryBlock(blocks.StructBlock):
@@ -287,38 +288,21 @@ APPLICANT_FIELDS = [
 ]
 
 
-def _private_storage():
-    return storages["private"]
+class Attachment(PrivateAttachment):
+    """A PDF attached to an application (consortium.uploads: private storage)."""
 
-
-def attachment_path(instance, filename: str) -> str:
-    """An unguessable name (the applicant's file name is kept in the database only)."""
-    return f"applications/{instance.application.submitted_at:%Y}/{uuid.uuid4().hex}.pdf"
-
-
-class Attachment(models.Model):
-    """A PDF attached to an application, in private storage (never under MEDIA_URL)."""
+    download_url_name = "membership_attachment"
+    owner_field = "application"
 
     application = models.ForeignKey(
         MembershipApplication, on_delete=models.CASCADE, related_name="attachments"
     )
-    token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    file = models.FileField(storage=_private_storage, upload_to=attachment_path, max_length=200)
-    original_name = models.CharField(_("file name"), max_length=255)
-    size = models.PositiveIntegerField(_("size in bytes"))
 
-    class Meta:
-        verbose_name = _("attachment")
-        verbose_name_plural = _("attachments")
+    class Meta(PrivateAttachment.Meta):
+        pass
 
-    def __str__(self):
-        return self.original_name
-
-    def download_name(self) -> str:
-        """« ADH-2026-0007-2.pdf »: the application's reference and the attachment's rank,
-        never the name the applicant's computer gave it (which could be anything)."""
-        rank = self.application.attachments.filter(pk__lt=self.pk).count() + 1
-        return f"{self.application.reference}-{rank}.pdf"
+    def folder(self) -> str:
+        return f"applications/{self.application.submitted_at:%Y}"
 
 
 class ConsentRecord(models.Model):

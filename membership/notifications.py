@@ -8,10 +8,9 @@ transaction has committed, records failures and retries them.
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from consortium import outbox
-from consortium.mail import delivery_connection, one_line, render_text
 from consortium.models import OrganisationSettings
 
 from .links import info_request_url
@@ -46,14 +45,7 @@ def _context(notification: Notification) -> dict:
 
 def message(notification: Notification) -> EmailMessage:
     """The email, in its recipient's language, with literal characters (plain text)."""
-    with translation.override(notification.language):
-        context = _context(notification)
-        template = f"membership/email/{notification.kind}"
-        subject = one_line(render_text(f"{template}_subject.txt", context))
-        body = render_text(f"{template}.txt", context)
-    return EmailMessage(
-        subject=subject, body=body, to=[notification.recipient], connection=delivery_connection()
-    )
+    return outbox.plain_message(notification, f"membership/email/{notification.kind}", _context)
 
 
 def queue_email(application, kind: str, recipient: str, language: str, **data):

@@ -16,8 +16,9 @@ from modelcluster.models import ClusterableModel
 from phonenumber_field.modelfields import PhoneNumberField
 
 from consortium.outbox import OutboxEmail
+from consortium.quebec import REGIONS
 
-from .choices import REGIONS, LegalForm
+from .choices import LegalForm
 
 
 class MemberCategory(models.Model):

@@ -11,19 +11,13 @@ the name and notes in the audit log. Approved applications are kept: they are a 
 file.
 """
 
-import calendar
-import datetime
-
-from django.db import transaction
-from django.db.models.functions import Coalesce
-from django.utils import timezone
-from wagtail.models import ModelLogEntry
+from consortium import retention
 
 from .choices import Status
 from .models import MembershipApplication
 
 CLOSED_STATUSES = [Status.REFUSED, Status.WITHDRAWN]
-ANONYMISED_NAME = "—"
+ANONYMISED_NAME = retention.ANONYMISED_NAME
 CLEARED_FIELDS = [
     "organisation_name",
     "neq",
@@ -37,47 +31,27 @@ CLEARED_FIELDS = [
     "contact_phone",
     "message",
 ]
+months_before = retention.months_before
 
 
-def months_before(moment: datetime.datetime, months: int) -> datetime.datetime:
-    """The same day and time ``months`` calendar months earlier (the month's last day
-    when that day does not exist: 31 March minus one month is 28 or 29 February)."""
-    month_index = moment.year * 12 + moment.month - 1 - months
-    year, month = divmod(month_index, 12)
-    day = min(moment.day, calendar.monthrange(year, month + 1)[1])
-    return moment.replace(year=year, month=month + 1, day=day)
-
-
-def due_for_anonymisation(months: int, now: datetime.datetime | None = None):
+def due_for_anonymisation(months: int, now=None):
     """Refused or withdrawn applications closed before ``months`` months ago, not yet
     anonymised."""
-    cutoff = months_before(now or timezone.now(), months)
-    return (
-        MembershipApplication.objects.filter(status__in=CLOSED_STATUSES, anonymised_at__isnull=True)
-        .annotate(closed_at=Coalesce("status_changed_at", "submitted_at"))
-        .filter(closed_at__lt=cutoff)
-        .order_by("submitted_at", "pk")
-    )
+    return retention.due(MembershipApplication, CLOSED_STATUSES, months, now)
+
+
+def _clear_own_rows(application: MembershipApplication) -> None:
+    application.info_requests.update(question="", response="")
+    application.newsletter = False
+    application.save(update_fields=["newsletter"])
 
 
 def anonymise(application: MembershipApplication) -> None:
-    """Remove what identifies the applicant; the files go once the transaction commits
-    (a rolled-back anonymisation keeps them)."""
-    with transaction.atomic():
-        files = [attachment.file for attachment in application.attachments.all()]
-        application.attachments.all().delete()
-        application.internal_notes.all().delete()
-        application.notifications.all().delete()
-        application.info_requests.update(question="", response="")
-        for name in CLEARED_FIELDS:
-            setattr(application, name, "")
-        application.organisation_name = ANONYMISED_NAME
-        application.newsletter = False
-        application.anonymised_at = timezone.now()
-        application.save(update_fields=[*CLEARED_FIELDS, "newsletter", "anonymised_at"])
-        for entry in ModelLogEntry.objects.for_instance(application):
-            entry.label = application.reference
-            if entry.data and entry.data.get("note"):
-                entry.data = {**entry.data, "note": ""}
-            entry.save(update_fields=["label", "data"])
-        transaction.on_commit(lambda: [stored.delete(save=False) for stored in files])
+    """Remove what identifies the applicant (consortium.retention.anonymise)."""
+    retention.anonymise(
+        application,
+        cleared=CLEARED_FIELDS,
+        name_field="organisation_name",
+        deleted=["attachments", "internal_notes", "notifications"],
+        extra=_clear_own_rows,
+    )

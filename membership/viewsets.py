@@ -17,40 +17,25 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import BooleanColumn, Column, TitleColumn
 from wagtail.admin.views.generic import IndexView
-from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
 
+from consortium.case_admin import CaseViewSet, case_menu_item
+from consortium.cases import display_name
 from consortium.exports import ReadableExportMixin
 
-from .actions import display_name
+from . import actions
 from .admin_views import (
     INSPECTED_FIELDS,
-    ApplicationHistoryView,
+    STATUS_FORM_TEXTS,
     ApplicationInspectView,
-    assign_view,
-    change_status_view,
     export_json_view,
-    note_view,
 )
 from .category_names import category_name, category_translations
 from .choices import OPEN_STATUSES, Status
 from .models import APPLICANT_FIELDS, MembershipApplication
-from .permissions import VIEW_PERMISSION
-
-READ_ONLY_ACTIONS = {"add", "change", "delete"}
-
-
-class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
-    def user_has_permission(self, user, action):
-        if action in READ_ONLY_ACTIONS:
-            return False
-        return super().user_has_permission(user, action)
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        return self.user_has_permission(user, action)
+from .permissions import REVIEW_PERMISSION, VIEW_PERMISSION
+from .workflow import WORKFLOW
 
 
 def days_waiting(application: MembershipApplication) -> int | str:
@@ -111,37 +96,18 @@ def new_applications_count() -> int:
     return MembershipApplication.objects.filter(status=Status.SUBMITTED).count()
 
 
-class ApplicationsMenuItem(MenuItem):
-    """The menu item, with the number of new (« Soumise ») applications as its badge: one
-    COUNT on the status index per admin page, for readers of applications only."""
-
-    def is_shown(self, request):
-        return request.user.has_perm(VIEW_PERMISSION)
-
-    def render_component(self, request):
-        component = super().render_component(request)
-        count = new_applications_count()
-        if count:
-            component.label = f"{self.label} ({count})"
-            component.attrs = {
-                **(component.attrs or {}),
-                "title": _("%(count)s new application(s)") % {"count": count},
-            }
-        return component
-
-
-class MembershipApplicationViewSet(ModelViewSet):
+class MembershipApplicationViewSet(CaseViewSet):
     model = MembershipApplication
+    workflow = WORKFLOW
+    handle_permission = REVIEW_PERMISSION
+    status_form_texts = STATUS_FORM_TEXTS
+    history_back_label = _("Back to the application")
     icon = "group"
     menu_label = _("Membership applications")
     menu_order = 250
     add_to_admin_menu = True
     url_prefix = "membership-applications"
-    copy_view_enabled = False
-    inspect_view_enabled = True
     inspect_view_class = ApplicationInspectView
-    history_view_class = ApplicationHistoryView
-    form_fields = ["status"]  # required by ModelViewSet; no one may reach the form
     list_per_page = 50
     ordering = ["-submitted_at"]
     list_display = [
@@ -176,18 +142,25 @@ class MembershipApplicationViewSet(ModelViewSet):
     export_filename = "demandes-adhesion"
     inspect_view_fields = INSPECTED_FIELDS
 
-    @property
-    def permission_policy(self):
-        return ReadOnlyPermissionPolicy(self.model)
+    def change_status(self, case, target, *, user, note, share_note):
+        actions.change_status(case, target, user=user, note=note, share_note=share_note)
+
+    def assign(self, case, handler, *, by):
+        actions.assign(case, handler, by=by)
+
+    def add_note(self, case, author, text):
+        actions.add_note(case, author, text)
+
+    def handlers(self):
+        return actions.reviewers()
 
     @cached_property
     def menu_item_class(self):
-        return ApplicationsMenuItem
+        return case_menu_item(
+            VIEW_PERMISSION, new_applications_count, _("%(count)s new application(s)")
+        )
 
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [
-            path("status/<id:pk>/", change_status_view, name="status"),
-            path("assign/<id:pk>/", assign_view, name="assign"),
-            path("note/<id:pk>/", note_view, name="note"),
             path("export/<id:pk>.json", export_json_view, name="export_json"),
         ]

@@ -5,51 +5,21 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 
+from consortium.case_admin import register_case_log_actions
+
 from .admin_views import EXPORTED
-from .choices import Status
 from .permissions import VIEW_PERMISSION
-from .workflow import ASSIGNED, STATUS_CHANGED
-
-
-def _label(value: str) -> str:
-    try:
-        return str(Status(value).label)
-    except ValueError:
-        return value
-
-
-@hooks.register("register_log_actions")
-def register_status_change(actions):
-    @actions.register_action(STATUS_CHANGED)
-    class StatusChanged(LogFormatter):
-        label = _("Change the status of an application")
-
-        def format_message(self, log_entry):
-            # The note is part of the message: the history's timeline shows messages only.
-            data = log_entry.data or {}
-            message = _("Status changed from « %(from)s » to « %(to)s »") % {
-                "from": _label(data.get("from", "")),
-                "to": _label(data.get("to", "")),
-            }
-            note = data.get("note", "")
-            return f"{message} — {note}" if note else message
-
-        def format_comment(self, log_entry):
-            return (log_entry.data or {}).get("note", "")
+from .workflow import WORKFLOW
 
 
 @hooks.register("register_log_actions")
 def register_review_actions(actions):
-    @actions.register_action(ASSIGNED)
-    class Assigned(LogFormatter):
-        label = _("Assign an application")
-
-        def format_message(self, log_entry):
-            reviewer = (log_entry.data or {}).get("reviewer", "")
-            if not reviewer:
-                return _("Assigned to nobody")
-            return _("Assigned to %(reviewer)s") % {"reviewer": reviewer}
-
+    register_case_log_actions(
+        actions,
+        WORKFLOW,
+        status_label=_("Change the status of an application"),
+        assign_label=_("Assign an application"),
+    )
     actions.register_action(
         EXPORTED, _("Export an applicant's data"), _("Applicant's data exported (JSON)")
     )
@@ -72,9 +42,13 @@ def register_application_viewset():
 
 @hooks.register("register_admin_viewset")
 def register_held_viewset():
-    from .held_viewset import HeldApplicationViewSet
+    from consortium.held_admin import HeldSubmissionViewSet
 
-    return HeldApplicationViewSet("held_submissions")
+    from .views import FORM_NAME
+
+    return HeldSubmissionViewSet(
+        "held_submissions", form_name=FORM_NAME, permission=VIEW_PERMISSION
+    )
 
 
 @hooks.register("register_admin_viewset")

@@ -19,11 +19,11 @@ from functools import partial
 from django.apps import apps
 from django.core.mail import EmailMessage
 from django.db import models, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django_tasks import task, task_backends
 
-from .mail import MAX_ATTEMPTS
+from .mail import MAX_ATTEMPTS, delivery_connection, one_line, render_text
 
 logger = logging.getLogger(__name__)
 
@@ -56,6 +56,19 @@ class OutboxEmail(models.Model):
 
     def build_message(self) -> EmailMessage:
         raise NotImplementedError
+
+
+def plain_message(row: OutboxEmail, template: str, build_context) -> EmailMessage:
+    """The row's email in plain text and in its recipient's language: its subject from
+    ``template``_subject.txt (on one line), its body from ``template``.txt, both with the
+    context ``build_context(row)`` (built in that language too)."""
+    with translation.override(row.language):
+        context = build_context(row)
+        subject = one_line(render_text(f"{template}_subject.txt", context))
+        body = render_text(f"{template}.txt", context)
+    return EmailMessage(
+        subject=subject, body=body, to=[row.recipient], connection=delivery_connection()
+    )
 
 
 def queue(model: type[OutboxEmail], **fields) -> OutboxEmail | None:

@@ -69,7 +69,6 @@ def test_every_page_type_derives_from_base_page():
 MEMBERSHIP_LAYERS = {
     "choices": 0,
     "permissions": 0,
-    "validators": 0,
     "register_models": 1,
     "models": 2,
     "ledger": 2,

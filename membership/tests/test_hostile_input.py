@@ -18,10 +18,10 @@ from pypdf.generic import DictionaryObject, NameObject, TextStringObject
 from consortium.held import purge
 from consortium.models import HeldSubmission
 from consortium.plain_text import spreadsheet_cell
+from consortium.uploads import declares_active_content, has_active_content, validate_pdf
 from membership.forms import ApplicationForm
 from membership.notifications import message as build_message
 from membership.tests.conftest import MINIMAL_PDF, pdf
-from membership.validators import declares_active_content, has_active_content, validate_pdf
 
 pytestmark = pytest.mark.django_db
 

@@ -5,13 +5,9 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 
+from consortium.quebec import normalise_neq, normalise_postal_code
+from consortium.uploads import MAX_ATTACHMENT_BYTES, validate_pdf
 from membership.tests.conftest import MINIMAL_PDF, PNG_BYTES
-from membership.validators import (
-    MAX_ATTACHMENT_BYTES,
-    normalise_neq,
-    normalise_postal_code,
-    validate_pdf,
-)
 
 
 @pytest.mark.parametrize(

@@ -7,39 +7,26 @@ cron line).
 """
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
 
+from consortium.retention import AnonymiseCommand
 from membership import member_retention
 from membership.retention import anonymise, due_for_anonymisation
 
 
-class Command(BaseCommand):
+class Command(AnonymiseCommand):
     help = "Anonymise refused and withdrawn membership applications past the retention period."
+    months_setting = "MEMBERSHIP_RETENTION_MONTHS"
+    noun = "application(s)"
 
-    def add_arguments(self, parser):
-        parser.add_argument(
-            "--months",
-            type=int,
-            default=settings.MEMBERSHIP_RETENTION_MONTHS,
-            help="Retention period in months (default: MEMBERSHIP_RETENTION_MONTHS, 24).",
-        )
-        parser.add_argument(
-            "--dry-run", action="store_true", help="List what would be anonymised; change nothing."
-        )
+    def due(self, months):
+        return due_for_anonymisation(months)
+
+    def anonymise(self, case):
+        anonymise(case)
 
     def handle(self, *args, months, dry_run, **options):
-        if months < 1:
-            raise CommandError("--months must be at least 1.")
-        due = list(due_for_anonymisation(months))
-        for application in due:
-            closed = application.closed_at.date().isoformat()
-            if dry_run:
-                self.stdout.write(f"would anonymise {application.reference} (closed {closed})")
-            else:
-                anonymise(application)
-                self.stdout.write(f"anonymised {application.reference} (closed {closed})")
+        super().handle(*args, months=months, dry_run=dry_run, **options)
         verb = "would be anonymised" if dry_run else "anonymised"
-        self.stdout.write(f"{len(due)} application(s) {verb} (older than {months} months).")
         former = list(member_retention.due_for_anonymisation(settings.MEMBER_RETENTION_MONTHS))
         for member in former:
             if not dry_run:
