@@ -509,6 +509,23 @@ def _ensure_teams(ctx: DemoContext) -> dict[str, TeamMember]:
     }
 
 
+# Each team's mailbox (example.org: the demo's addresses reach nobody).
+TEAM_MAILBOXES = {
+    "legal": "juridique",
+    "people": "rh",
+    "finance": "finances",
+    "digital": "numerique",
+    "communication": "communications",
+    "business": "developpement",
+    "events": "evenements",
+    "public-affairs": "affaires-publiques",
+}
+
+
+def team_address(team: str) -> str:
+    return f"equipe-{TEAM_MAILBOXES[team]}@example.org"
+
+
 @demo_step(200)
 def build(ctx: DemoContext):
     """The expertise index, the teams and the 21 fields, in French and English."""
@@ -531,6 +548,13 @@ def build(ctx: DemoContext):
             page.save_revision().publish()
             ctx.created(f"field of expertise « {name[0]} » ({key})")
         ctx.pages[f"field:{key}"] = page
+        if not page.request_email:
+            # The team's address receives the field's service requests (synchronised: the
+            # same on the translation).
+            ExpertisePage.objects.filter(translation_key=page.translation_key).update(
+                request_email=team_address(team)
+            )
+            page.request_email = team_address(team)
         if not page.has_translation(ctx.locales["en"]):
             strings = dict([name, slug, summary, *services, *mandates])
             ctx.translate(page, strings)

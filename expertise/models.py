@@ -138,6 +138,14 @@ class ExpertisePage(BasePage):
     experts = ParentalManyToManyField(
         TeamMember, verbose_name=_("contact experts"), blank=True, related_name="fields"
     )
+    request_email = models.EmailField(
+        _("address receiving service requests"),
+        blank=True,
+        help_text=_(
+            "The team notified of each service request for this field (the same in every "
+            "language); empty: the general address of the contact settings."
+        ),
+    )
 
     parent_page_types = ["expertise.ExpertiseIndexPage"]
     subpage_types = []
@@ -149,6 +157,7 @@ class ExpertisePage(BasePage):
         FieldPanel("services"),
         FieldPanel("mandates"),
         FieldPanel("experts"),
+        FieldPanel("request_email"),
     ]
     search_text_fields = ("summary", "services", "mandates")
     search_fields = BasePage.search_fields + [
@@ -163,6 +172,7 @@ class ExpertisePage(BasePage):
         SynchronizedField("family"),
         # Experts are shown in the reader's language (see localized_experts).
         SynchronizedField("experts"),
+        SynchronizedField("request_email"),
     ]
 
     class Meta:

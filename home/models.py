@@ -59,6 +59,7 @@ class HomePage(BasePage):
         "home.ContactPage",
         "home.PrivacyPolicyPage",
         "membership.MembershipPage",
+        "services.ServiceRequestPage",
         "news.NewsIndexPage",
         "expertise.ExpertiseIndexPage",
     ]

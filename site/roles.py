@@ -5,6 +5,7 @@
 - Communications: what Rédaction may, plus approve and publish; manage images, documents,
   snippets (categories, team, menus, site texts), settings, translations and redirects.
 - Comité d'adhésion: membership applications only (membership.demo).
+- Services aux membres: service requests only (services.setup).
 - Administrateurs: superusers.
 
 Permissions are listed here as data and applied by ``ensure_group`` and
@@ -20,6 +21,7 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 EDITORS_GROUP = "Rédaction"
 COMMUNICATIONS_GROUP = "Communications"
 COMMITTEE_GROUP = "Comité d'adhésion"
+SERVICES_GROUP = "Services aux membres"
 
 ADMIN_ACCESS = [("wagtailadmin", "access_admin")]
 
@@ -75,6 +77,7 @@ DEMO_ACCOUNTS = [
     ("redaction", EDITORS_GROUP),
     ("communications", COMMUNICATIONS_GROUP),
     ("comite", COMMITTEE_GROUP),
+    ("services", SERVICES_GROUP),
 ]
 
 

@@ -45,6 +45,7 @@ urlpatterns = [
     # Each app's own routes outside the page tree.
     path("", include("news.urls")),
     path("", include("membership.urls")),
+    path("", include("services.urls")),
 ]
 
 if settings.DEBUG:

@@ -7,9 +7,10 @@ savepoint, so tests cannot see each other's changes. The command's own behaviour
 
 import pytest
 from bs4 import BeautifulSoup
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from consortium.models import OrganisationSettings
+from expertise.models import ExpertisePage
 from home.models import HomePage, PrivacyPolicyPage, StandardPage
 
 pytestmark = pytest.mark.django_db
@@ -183,22 +184,44 @@ def test_demo_membership_page_takes_an_application(demo, client):
 
 
 @pytest.mark.parametrize(
-    ("home", "field", "contact", "index"),
+    ("home", "field", "contact", "index", "request_form"),
     [
-        ("/fr/", "/fr/expertises/services-juridiques/", "/fr/contact/", "/fr/expertises/"),
-        ("/en/", "/en/expertise/legal-services/", "/en/contact/", "/en/expertise/"),
+        (
+            "/fr/",
+            "/fr/expertises/services-juridiques/",
+            "/fr/contact/",
+            "/fr/expertises/",
+            "/fr/demande-de-service/?expertise=services-juridiques",
+        ),
+        (
+            "/en/",
+            "/en/expertise/legal-services/",
+            "/en/contact/",
+            "/en/expertise/",
+            "/en/service-request/?expertise=legal-services",
+        ),
     ],
 )
-def test_every_call_to_action_goes_somewhere_useful(client, demo, home, field, contact, index):
+def test_every_call_to_action_goes_somewhere_useful(
+    client, demo, home, field, contact, index, request_form
+):
     """« Nous joindre » leads to the contact page (not the footer), which gives the general
-    email; the home page links to every field of expertise."""
+    email; the home page links to every field of expertise; a field's call to action is
+    its request form with the field chosen, and the field's team gets the request."""
     page = BeautifulSoup(client.get(home).content, "html.parser")
     main = page.select_one("main")
     assert main.select_one(f'a.btn[href="{contact}"]') is not None
     assert not main.select('a[href="#coordonnees"]')
     assert main.select_one(f'a[href="{index}"]') is not None
     page = BeautifulSoup(client.get(field).content, "html.parser")
-    assert page.select_one(f'main .cta a[href="{contact}"]') is not None
+    assert page.select_one(f'main .cta a[href="{request_form}"]') is not None
+    form = BeautifulSoup(client.get(request_form).content, "html.parser")
+    assert len(form.select('input[name="expertise_fields"][checked]')) == 1
+    legal = ExpertisePage.objects.get(slug="services-juridiques")
+    assert legal.request_email == "equipe-juridique@example.org"
+    assert legal.get_translation(Locale.objects.get(language_code="en")).request_email == (
+        legal.request_email
+    )
     response = client.get(contact)
     assert response.status_code == 200
     email = OrganisationSettings.load().email

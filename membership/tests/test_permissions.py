@@ -16,7 +16,13 @@ from membership.tests.conftest import body, pdf
 pytestmark = pytest.mark.django_db
 
 LISTING = "/admin/membership-applications/"
-ROLES = ["anonymous", roles.EDITORS_GROUP, roles.COMMUNICATIONS_GROUP, roles.COMMITTEE_GROUP]
+ROLES = [
+    "anonymous",
+    roles.EDITORS_GROUP,
+    roles.COMMUNICATIONS_GROUP,
+    roles.COMMITTEE_GROUP,
+    roles.SERVICES_GROUP,
+]
 ALLOWED = {roles.COMMITTEE_GROUP, "administrator"}
 
 
@@ -71,7 +77,9 @@ def test_each_role_on_each_url(client, as_role, make_application, role):
     assert MembershipApplication.objects.count() == 1
 
 
-@pytest.mark.parametrize("role", [roles.EDITORS_GROUP, roles.COMMUNICATIONS_GROUP])
+@pytest.mark.parametrize(
+    "role", [roles.EDITORS_GROUP, roles.COMMUNICATIONS_GROUP, roles.SERVICES_GROUP]
+)
 def test_content_roles_do_not_see_the_menu_item_or_the_dashboard_panel(client, as_role, role):
     as_role(role)
     content = client.get("/admin/").content.decode()

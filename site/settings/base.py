@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "news",
     "expertise",
     "membership",
+    "services",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.settings",
@@ -219,6 +220,10 @@ MEMBERSHIP_INFO_REQUEST_DAYS = env.int("MEMBERSHIP_INFO_REQUEST_DAYS", default=1
 # Refused and withdrawn applications are anonymised after this many months (Loi 25;
 # `manage.py anonymise_applications`, run daily by cron, README).
 MEMBERSHIP_RETENTION_MONTHS = env.int("MEMBERSHIP_RETENTION_MONTHS", default=24)
+# Service requests (services): at most this many per IP address and hour; completed and
+# dropped requests are anonymised after this many months (`manage.py anonymise_applications`).
+SERVICE_REQUEST_RATE_LIMIT = env.str("SERVICE_REQUEST_RATE_LIMIT", default="5/h")
+SERVICE_REQUEST_RETENTION_MONTHS = env.int("SERVICE_REQUEST_RETENTION_MONTHS", default=24)
 # The member space (membership.member_space): sign-in links (django-sesame) work once, for
 # 15 minutes; a session ends after 30 idle minutes; at most this many links per IP and hour.
 # Contacts of resigned or excluded members are anonymised after MEMBER_RETENTION_MONTHS.

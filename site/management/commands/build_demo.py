@@ -13,12 +13,14 @@ at once, on every backend.
 import io
 
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from consortium import demo as site_demo
 from consortium.setup import run_setup
+from consortium.two_factor import ENABLE_PERMISSION
 
 
 class Command(BaseCommand):
@@ -61,8 +63,20 @@ class Command(BaseCommand):
         for line in ctx.notes:
             self.stdout.write(self.style.SUCCESS(f"  {line}"))
         if has_admin and settings.WAGTAIL_2FA_REQUIRED:
+            names = " and ".join(f"« {name} »" for name in second_factor_accounts(accounts))
             self.stdout.write(
-                "  « admin » and « comite » sign in with a second factor: at the first sign-in,"
+                f"  {names} sign in with a second factor: at the first sign-in,"
                 " scan the QR code with an authenticator app (FreeOTP, Aegis, Google"
                 " Authenticator…), then make recovery codes in Compte → Codes de secours."
             )
+
+
+def second_factor_accounts(accounts) -> list[str]:
+    """The administrator and the demo accounts whose group requires a second factor."""
+    app, codename = ENABLE_PERMISSION
+    required = set(
+        Group.objects.filter(
+            permissions__content_type__app_label=app, permissions__codename=codename
+        ).values_list("name", flat=True)
+    )
+    return [site_demo.DEV_ADMIN_USERNAME, *(user for user, group in accounts if group in required)]
