@@ -1,37 +1,21 @@
-"""The applicant's personal link to a request for more information: its token (the
-request's random id signed with the site's secret key), its full address, and what makes
-it unusable (forged, expired, used)."""
-
-import uuid
+"""The applicant's personal link to a request for more information: its token, its full
+address, and what makes it unusable (forged, expired, used; consortium.personal_links)."""
 
 from django.conf import settings
-from django.core import signing
-from django.utils import timezone, translation
+from django.utils import translation
+
+from consortium.personal_links import InvalidLink, check_single_use, token_for, uuid_from
 
 from .choices import Status
 from .models import InfoRequest, MembershipPage
 
 INFO_REQUEST_SALT = "membership.info-request"
-
-
-class InvalidLink(Exception):
-    """The link cannot be used; ``reason`` is « forged », « expired » or « used »."""
-
-    def __init__(self, reason: str):
-        super().__init__(reason)
-        self.reason = reason
-
-
-def _signer() -> signing.Signer:
-    return signing.Signer(salt=INFO_REQUEST_SALT)
+__all__ = ["InvalidLink", "check_usable", "info_request_url", "link_token", "resolve_link"]
 
 
 def link_token(info_request: InfoRequest) -> str:
-    """The token of the applicant's link: the request's random id (32 hexadecimal digits)
-    followed by its signature with the site's secret key, so that no other value is
-    accepted. Letters, digits, « - » and « _ » only: Wagtail's page URLs allow no more."""
-    value = info_request.token.hex
-    return value + _signer().sign(value)[len(value) + 1 :]
+    """The token of the applicant's link (consortium.personal_links)."""
+    return token_for(info_request.token, INFO_REQUEST_SALT)
 
 
 def info_request_url(info_request: InfoRequest) -> str:
@@ -53,12 +37,7 @@ def info_request_url(info_request: InfoRequest) -> str:
 
 def resolve_link(token: str) -> InfoRequest:
     """The request a link stands for, or InvalidLink (and nothing about the application)."""
-    value, signature = token[:32], token[32:]
-    try:
-        _signer().unsign(f"{value}:{signature}")
-        token_uuid = uuid.UUID(hex=value)
-    except (signing.BadSignature, ValueError) as error:
-        raise InvalidLink("forged") from error
+    token_uuid = uuid_from(token, INFO_REQUEST_SALT)
     info_request = (
         InfoRequest.objects.select_related("application").filter(token=token_uuid).first()
     )
@@ -69,10 +48,8 @@ def resolve_link(token: str) -> InfoRequest:
 
 
 def check_usable(info_request: InfoRequest):
-    if info_request.used_at is not None:
-        raise InvalidLink("used")
-    if (
-        info_request.expires_at <= timezone.now()
-        or info_request.application.status != Status.INFO_REQUESTED
-    ):
-        raise InvalidLink("expired")
+    check_single_use(
+        info_request.used_at,
+        info_request.expires_at,
+        still_wanted=info_request.application.status == Status.INFO_REQUESTED,
+    )

@@ -33,6 +33,18 @@ DEMO_PAGES = [
         "/en/membership/information-received/",
         200,
     ),
+    (
+        "service request form, a field chosen",
+        "/fr/demande-de-service/?expertise=services-juridiques",
+        "/en/service-request/?expertise=legal-services",
+        200,
+    ),
+    (
+        "service request confirmation",
+        "/fr/demande-de-service/merci/",
+        "/en/service-request/thanks/",
+        200,
+    ),
     ("members' directory", "/fr/membres/", "/en/members/", 200),
     ("members' directory, filtered", "/fr/membres/?region=06", "/en/members/?region=06", 200),
     ("search results", "/fr/recherche/?q=gouvernance", "/en/search/?q=governance", 200),
