@@ -13,15 +13,13 @@ from functools import cached_property
 
 import django_filters
 from django.urls import path
-from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import BooleanColumn, Column, TitleColumn
 from wagtail.admin.views.generic import IndexView
 
-from consortium.case_admin import CaseViewSet, case_menu_item
-from consortium.cases import display_name
+from consortium.case_admin import CaseViewSet, assignee_name, case_menu_item, waiting_days
 from consortium.exports import ReadableExportMixin
 
 from . import actions
@@ -36,17 +34,6 @@ from .choices import OPEN_STATUSES, Status
 from .models import APPLICANT_FIELDS, MembershipApplication
 from .permissions import REVIEW_PERMISSION, VIEW_PERMISSION
 from .workflow import WORKFLOW
-
-
-def days_waiting(application: MembershipApplication) -> int | str:
-    if application.status not in OPEN_STATUSES:
-        return "—"
-    return (timezone.now() - application.submitted_at).days
-
-
-def reviewer_name(application: MembershipApplication) -> str:
-    user = application.assigned_to
-    return display_name(user) if user else "—"
 
 
 class ApplicationFilterSet(WagtailFilterSet):
@@ -98,6 +85,7 @@ def new_applications_count() -> int:
 
 class MembershipApplicationViewSet(CaseViewSet):
     model = MembershipApplication
+    case_actions = actions
     workflow = WORKFLOW
     handle_permission = REVIEW_PERMISSION
     status_form_texts = STATUS_FORM_TEXTS
@@ -121,8 +109,8 @@ class MembershipApplicationViewSet(CaseViewSet):
         Column("region", label=_("region"), accessor="get_region_display", sort_key="region"),
         Column("legal_form", label=_("legal form"), accessor="get_legal_form_display"),
         Column("status", label=_("status"), accessor="get_status_display", sort_key="status"),
-        Column("days_waiting", label=_("days waiting"), accessor=days_waiting),
-        Column("assigned_to", label=_("assigned reviewer"), accessor=reviewer_name),
+        Column("days_waiting", label=_("days waiting"), accessor=waiting_days(OPEN_STATUSES)),
+        Column("assigned_to", label=_("assigned reviewer"), accessor=assignee_name),
         BooleanColumn("possible_duplicate", label=_("possible duplicate")),
     ]
     index_view_class = ApplicationIndexView
@@ -141,15 +129,6 @@ class MembershipApplicationViewSet(CaseViewSet):
     ]
     export_filename = "demandes-adhesion"
     inspect_view_fields = INSPECTED_FIELDS
-
-    def change_status(self, case, target, *, user, note, share_note):
-        actions.change_status(case, target, user=user, note=note, share_note=share_note)
-
-    def assign(self, case, handler, *, by):
-        actions.assign(case, handler, by=by)
-
-    def add_note(self, case, author, text):
-        actions.add_note(case, author, text)
 
     def handlers(self):
         return actions.reviewers()

@@ -7,14 +7,12 @@ from functools import cached_property
 
 import django_filters
 from django.urls import path
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic import IndexView
 
-from consortium.case_admin import CaseViewSet, case_menu_item
-from consortium.cases import display_name
+from consortium.case_admin import CaseViewSet, assignee_name, case_menu_item, waiting_days
 from consortium.exports import ReadableExportMixin
 from consortium.i18n import default_language
 from expertise.models import ExpertisePage
@@ -30,17 +28,6 @@ from .choices import OPEN_STATUSES, Status
 from .models import REQUESTER_FIELDS, ServiceRequest
 from .permissions import HANDLE_PERMISSION, VIEW_PERMISSION
 from .workflow import WORKFLOW
-
-
-def days_waiting(service_request: ServiceRequest) -> int | str:
-    if service_request.status not in OPEN_STATUSES:
-        return "—"
-    return (timezone.now() - service_request.submitted_at).days
-
-
-def handler_name(service_request: ServiceRequest) -> str:
-    user = service_request.assigned_to
-    return display_name(user) if user else "—"
 
 
 def member_or_not(service_request: ServiceRequest) -> str:
@@ -105,6 +92,7 @@ def waiting_count() -> int:
 
 class ServiceRequestViewSet(CaseViewSet):
     model = ServiceRequest
+    case_actions = actions
     workflow = WORKFLOW
     handle_permission = HANDLE_PERMISSION
     status_form_texts = STATUS_FORM_TEXTS
@@ -132,8 +120,8 @@ class ServiceRequestViewSet(CaseViewSet):
         Column("region", label=_("region"), accessor="get_region_display", sort_key="region"),
         Column("member", label=_("member"), accessor=member_or_not),
         Column("status", label=_("status"), accessor="get_status_display", sort_key="status"),
-        Column("days_waiting", label=_("days waiting"), accessor=days_waiting),
-        Column("assigned_to", label=_("assigned to"), accessor=handler_name),
+        Column("days_waiting", label=_("days waiting"), accessor=waiting_days(OPEN_STATUSES)),
+        Column("assigned_to", label=_("assigned to"), accessor=assignee_name),
     ]
     search_fields = ["organisation_name", "contact_email", "reference"]
     search_backend_name = None  # the database's own search on these fields
@@ -153,18 +141,6 @@ class ServiceRequestViewSet(CaseViewSet):
     }
     export_filename = "demandes-de-service"
     inspect_view_fields = INSPECTED_FIELDS
-
-    def change_status(self, case, target, *, user, note, share_note):
-        actions.change_status(case, target, user=user, note=note, share_note=share_note)
-
-    def assign(self, case, handler, *, by):
-        actions.assign(case, handler, by=by)
-
-    def add_note(self, case, author, text):
-        actions.add_note(case, author, text)
-
-    def handlers(self):
-        return actions.handlers()
 
     @cached_property
     def menu_item_class(self):

@@ -173,18 +173,21 @@ class CaseViewSet(ModelViewSet):
     inspect_view_class = CaseInspectView
     form_fields = ["status"]  # required by ModelViewSet; no one may reach the form
 
-    # The app's actions (functions of its ``actions`` module), set by the subclass.
+    # The app's ``actions`` module: change_status(case, target, *, user, note, share_note),
+    # assign(case, handler, *, by), add_note(case, author, text) and handlers().
+    case_actions = None
+
     def change_status(self, case, target, *, user, note, share_note):
-        raise NotImplementedError
+        self.case_actions.change_status(case, target, user=user, note=note, share_note=share_note)
 
     def assign(self, case, handler, *, by):
-        raise NotImplementedError
+        self.case_actions.assign(case, handler, by=by)
 
     def add_note(self, case, author, text):
-        raise NotImplementedError
+        self.case_actions.add_note(case, author, text)
 
     def handlers(self):
-        raise NotImplementedError
+        return self.case_actions.handlers()
 
     @property
     def permission_policy(self):
@@ -295,6 +298,22 @@ class CaseViewSet(ModelViewSet):
         else:
             messages.error(request, _("Write a note of at most 3,000 characters."))
         return self._back(pk)
+
+
+def assignee_name(case) -> str:
+    """The listing's « assigned to » column (select the user with the cases)."""
+    return display_name(case.assigned_to) if case.assigned_to else "—"
+
+
+def waiting_days(open_statuses):
+    """The listing's « days waiting » column: days since submission while open."""
+
+    def days(case) -> int | str:
+        if case.status not in open_statuses:
+            return "—"
+        return (timezone.now() - case.submitted_at).days
+
+    return days
 
 
 def status_counts(model, statuses, index_url: str) -> list[dict]:
