@@ -110,3 +110,34 @@ def test_the_membership_layers_go_one_way():
             if MEMBERSHIP_LAYERS.get(name, TOP) >= rank:
                 wrong.append(f"membership/{path.name} (layer {rank}) imports {name}")
     assert wrong == []
+
+
+def project_apps() -> list[str]:
+    """The project's own apps (their folders in the repository), the core's import name
+    first."""
+    return [
+        config.name
+        for config in apps.get_app_configs()
+        if Path(config.path).resolve().is_relative_to(ROOT.resolve())
+        and ".venv" not in Path(config.path).parts
+    ]
+
+
+def test_every_app_is_known_to_every_list_that_names_apps():
+    """A new app is tested, packaged, linted, translated and layered like the others (a
+    list that forgets it skips its tests or its messages in silence)."""
+    import tomllib
+
+    from tests.system.test_catalogue import SOURCE_DIRS
+    from tests.system.test_quality import TEMPLATE_FOLDERS
+
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    names = project_apps()
+    assert names[0] == CORE and set(names) == {CORE, *FEATURES, LEAF}
+    folders = [Path(apps.get_app_config(name).path).name for name in names]
+    assert set(names) <= set(pyproject["tool"]["setuptools"]["packages"])
+    assert set(names) <= set(pyproject["tool"]["ruff"]["lint"]["isort"]["known-first-party"])
+    assert set(folders) - {"site"} <= set(pyproject["tool"]["pytest"]["ini_options"]["testpaths"])
+    assert set(folders) <= set(SOURCE_DIRS)
+    with_templates = {folder for folder in folders if (ROOT / folder / "templates").is_dir()}
+    assert {f"{folder}/templates" for folder in with_templates} <= set(TEMPLATE_FOLDERS)

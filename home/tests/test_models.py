@@ -16,6 +16,7 @@ from home.models import (
 )
 from membership.models import MembershipPage
 from news.models import NewsIndexPage
+from services.models import ServiceRequestPage
 
 pytestmark = pytest.mark.django_db
 
@@ -28,6 +29,7 @@ class TestTreeRules:
             ContactPage,
             PrivacyPolicyPage,
             MembershipPage,
+            ServiceRequestPage,
             NewsIndexPage,
             ExpertiseIndexPage,
         ]

@@ -67,7 +67,13 @@ def test_migrate_then_setup_site_makes_a_usable_site(new_database):
         locales = {
             row[0] for row in database.execute("SELECT language_code FROM wagtailcore_locale")
         }
-    assert groups == {"Rédaction", "Communications", "Comité d'adhésion", "Membres"}
+    assert groups == {
+        "Rédaction",
+        "Communications",
+        "Comité d'adhésion",
+        "Services aux membres",
+        "Membres",
+    }
     assert workflow == [("Révision éditoriale",)]
     assert site == ("leconsortium.coop", 443)
     assert publishers == {"Communications"}

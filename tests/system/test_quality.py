@@ -36,6 +36,7 @@ TEMPLATE_FOLDERS = [
     "news/templates",
     "expertise/templates",
     "membership/templates",
+    "services/templates",
 ]
 
 
