@@ -122,6 +122,12 @@ class HomePage(BasePage):
             .order_by("-date", "-pk")[:count]
         )
 
+    def latest_report(self):
+        """The latest annual report in this home's language, for its figures (one query)."""
+        from reports.models import latest_report
+
+        return latest_report(self.locale_id)
+
     def featured_expertise(self, count=6):
         """One field of expertise per family, in this home's language (one query)."""
         from expertise.models import ExpertisePage
@@ -187,7 +193,7 @@ class StandardPage(IntroBodyPage):
     the member space, …)."""
 
     parent_page_types = ["home.HomePage", "home.StandardPage", "membership.MemberSpacePage"]
-    subpage_types = ["home.StandardPage"]
+    subpage_types = ["home.StandardPage", "reports.AnnualReportIndexPage"]
 
     class Meta:
         verbose_name = _("standard page")

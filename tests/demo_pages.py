@@ -16,6 +16,13 @@ DEMO_PAGES = [
     ("expertise index", "/fr/expertises/", "/en/expertise/", 200),
     ("field of expertise", "/fr/expertises/gouvernance/", "/en/expertise/governance/", 200),
     ("standard page (about)", "/fr/a-propos/", "/en/about/", 200),
+    ("annual reports index", "/fr/a-propos/rapports-annuels/", "/en/about/annual-reports/", 200),
+    (
+        "annual report",
+        "/fr/a-propos/rapports-annuels/2024-2025/",
+        "/en/about/annual-reports/2024-2025/",
+        200,
+    ),
     ("standard page (accessibility)", "/fr/accessibilite/", "/en/accessibility/", 200),
     ("contact page", "/fr/contact/", "/en/contact/", 200),
     ("privacy policy", "/fr/confidentialite/", "/en/privacy/", 200),

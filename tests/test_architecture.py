@@ -1,5 +1,5 @@
 """The shape of the code: the core layer (``consortium``, the ``site/`` folder) ← feature
-apps (news, expertise, membership, services) ← ``home``, and every page type built on
+apps (news, expertise, membership, services, reports) ← ``home``, and every page type built on
 ``BasePage``."""
 
 import ast
@@ -13,7 +13,7 @@ from consortium.pages import BasePage
 
 ROOT = Path(settings.BASE_DIR)
 CORE = "consortium"
-FEATURES = ("news", "expertise", "membership", "services")
+FEATURES = ("news", "expertise", "membership", "services", "reports")
 LEAF = "home"
 FOLDERS = {CORE: ROOT / "site", **{name: ROOT / name for name in (*FEATURES, LEAF)}}
 

@@ -226,3 +226,19 @@ def test_every_call_to_action_goes_somewhere_useful(
     assert response.status_code == 200
     email = OrganisationSettings.load().email
     assert email and f'href="mailto:{email}"' in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("url", "figures", "section"),
+    [
+        ("/fr/a-propos/rapports-annuels/2024-2025/", "85 487", "Services aux membres"),
+        ("/en/about/annual-reports/2024-2025/", "85,487", "Services to members"),
+    ],
+)
+def test_the_2024_2025_report_with_its_table_of_contents(client, demo, url, figures, section):
+    page = BeautifulSoup(client.get(url).content, "html.parser")
+    contents = [a.get_text() for a in page.select("nav.table-of-contents a")]
+    assert len(contents) == 8 and section in contents
+    assert figures in page.select_one(".key-figures").get_text()
+    home = BeautifulSoup(client.get(url[:4]).content, "html.parser")
+    assert figures in home.select_one("#figures-title").find_parent("section").get_text()

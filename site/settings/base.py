@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "expertise",
     "membership",
     "services",
+    "reports",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.settings",

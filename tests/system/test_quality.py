@@ -37,6 +37,7 @@ TEMPLATE_FOLDERS = [
     "expertise/templates",
     "membership/templates",
     "services/templates",
+    "reports/templates",
 ]
 
 
