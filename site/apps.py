@@ -17,6 +17,7 @@ class ConsortiumConfig(AppConfig):
             url_converters,
             wagtail_admin_labels,
             wagtail_localize_compat,
+            wagtail_routable_compat,
         )
 
         # Before any URL pattern is built (the admin's viewsets build theirs in hooks).
@@ -25,3 +26,4 @@ class ConsortiumConfig(AppConfig):
         chrome_cache.connect()
         wagtail_admin_labels.apply()
         wagtail_localize_compat.apply()
+        wagtail_routable_compat.warm()

@@ -143,3 +143,28 @@ def test_translation_comments_give_their_date_in_the_admin_language(site_tree):
         "décembre",
     ][month - 1]
     assert comment.startswith("Traduit manuellement le ") and french_month in comment
+
+
+def test_the_routable_resolvers_workaround_is_still_needed_and_applied():
+    """Upstream still builds a routable type's resolver lazily, caching it as a class
+    attribute after iterating class dictionaries (the thread race
+    consortium.wagtail_routable_compat avoids); every routable type's resolver is built at
+    start-up."""
+    import inspect
+
+    from wagtail.contrib.routable_page.models import RoutablePageMixin
+
+    from consortium import wagtail_routable_compat
+
+    source = inspect.getsource(RoutablePageMixin.get_resolver)
+    assert wagtail_routable_compat.CACHE_ATTRIBUTE in source and "cls.__dict__" in source
+    assert "__dict__.values()" in inspect.getsource(RoutablePageMixin.get_subpage_urls)
+    types = wagtail_routable_compat.routable_page_types()
+    assert {model.__name__ for model in types} >= {
+        "MembershipPage",
+        "ServiceRequestPage",
+        "EventPage",
+        "EventIndexPage",
+    }
+    for model in types:
+        assert wagtail_routable_compat.CACHE_ATTRIBUTE in model.__dict__, model
