@@ -38,6 +38,7 @@ pytest_plugins = [
     "tests.fixtures.demo",
     "tests.fixtures.editorial",
     "tests.fixtures.two_factor",
+    "tests.fixtures.roles",
 ]
 
 

@@ -62,6 +62,7 @@ class HomePage(BasePage):
         "services.ServiceRequestPage",
         "news.NewsIndexPage",
         "expertise.ExpertiseIndexPage",
+        "events.EventIndexPage",
     ]
     max_count_per_parent = 1
 

@@ -46,6 +46,8 @@ MODEL_PERMISSIONS = {
         *_crud("consortium", "sitetexts"),
         *_crud("consortium", "searchsynonym"),
         ("consortium", "change_organisationsettings"),
+        # Event attendees: read and export (registrations come from the public form).
+        ("events", "view_registration"),
         ("wagtail_localize", "submit_translation"),
         ("wagtailredirects", "add_redirect"),
         ("wagtailredirects", "change_redirect"),

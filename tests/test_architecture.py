@@ -1,6 +1,6 @@
 """The shape of the code: the core layer (``consortium``, the ``site/`` folder) ← feature
-apps (news, expertise, membership, services, reports) ← ``home``, and every page type built on
-``BasePage``."""
+apps (news, expertise, membership, services, reports, events) ← ``home``, and every page
+type built on ``BasePage``."""
 
 import ast
 from pathlib import Path
@@ -13,7 +13,7 @@ from consortium.pages import BasePage
 
 ROOT = Path(settings.BASE_DIR)
 CORE = "consortium"
-FEATURES = ("news", "expertise", "membership", "services", "reports")
+FEATURES = ("news", "expertise", "membership", "services", "reports", "events")
 LEAF = "home"
 FOLDERS = {CORE: ROOT / "site", **{name: ROOT / name for name in (*FEATURES, LEAF)}}
 

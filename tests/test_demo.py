@@ -242,3 +242,19 @@ def test_the_2024_2025_report_with_its_table_of_contents(client, demo, url, figu
     assert figures in page.select_one(".key-figures").get_text()
     home = BeautifulSoup(client.get(url[:4]).content, "html.parser")
     assert figures in home.select_one("#figures-title").find_parent("section").get_text()
+
+
+def test_the_events_upcoming_past_and_the_general_assembly(client, demo):
+    listing = BeautifulSoup(client.get("/fr/evenements/").content, "html.parser")
+    upcoming = listing.find(id="upcoming-heading").parent.get_text()
+    past = listing.find(id="past-heading").parent.get_text()
+    assert "Formation : gouvernance des coopératives" in upcoming
+    assert "Assemblée générale annuelle" in upcoming
+    assert "Rencontre des membres de la région de Québec" in past
+    english = BeautifulSoup(client.get("/en/events/").content, "html.parser")
+    assert "Annual general assembly" in english.find(id="upcoming-heading").parent.get_text()
+    aga = BeautifulSoup(client.get("/fr/evenements/assemblee-generale/").content, "html.parser")
+    assert "Ordre du jour" in aga.get_text() and "Élection des administrateurs" in aga.get_text()
+    assert "réservés aux personnes-ressources" in aga.get_text()
+    ics = client.get("/fr/evenements/formation-gouvernance/ics/")
+    assert ics.status_code == 200 and b"BEGIN:VEVENT" in ics.content

@@ -8,6 +8,7 @@ from consortium.roles import COMMITTEE_GROUP
 from expertise.factories import ExpertiseIndexPageFactory, ExpertisePageFactory
 from membership.factories import MembershipPageFactory
 from membership.setup import ensure_committee_group
+from tests.fixtures.roles import body  # noqa: F401 - used by the tests that import it here
 from tests.fixtures.site import publish_translation
 
 # The smallest document every PDF reader opens (a header, one empty page, a trailer).
@@ -111,32 +112,3 @@ def editor(client, django_user_model, site_tree):
     user.user_permissions.add(Permission.objects.get(codename="access_admin"))
     client.force_login(user)
     return client
-
-
-def body(response) -> bytes:
-    """A response's bytes, streamed (exports) or not."""
-    if response.streaming:
-        return b"".join(response.streaming_content)
-    return response.content
-
-
-@pytest.fixture
-def as_role(client, django_user_model, site_tree):
-    """Sign the test client in as one role of SPEC §6 (groups made by the setup), as an
-    administrator, or as nobody (« anonymous »)."""
-    from consortium.setup import run_setup
-
-    run_setup()
-
-    def login(role):
-        if role == "anonymous":
-            return None
-        if role == "administrator":
-            user = django_user_model.objects.create_superuser("root", "root@example.org", "x")
-        else:
-            user = django_user_model.objects.create_user(f"user-{len(role)}", password="x")
-            user.groups.add(Group.objects.get(name=role))
-        client.force_login(user)
-        return user
-
-    return login

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "membership",
     "services",
     "reports",
+    "events",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.settings",
@@ -225,6 +226,9 @@ MEMBERSHIP_RETENTION_MONTHS = env.int("MEMBERSHIP_RETENTION_MONTHS", default=24)
 # dropped requests are anonymised after this many months (`manage.py anonymise_applications`).
 SERVICE_REQUEST_RATE_LIMIT = env.str("SERVICE_REQUEST_RATE_LIMIT", default="5/h")
 SERVICE_REQUEST_RETENTION_MONTHS = env.int("SERVICE_REQUEST_RETENTION_MONTHS", default=24)
+# Event attendees' names and emails are anonymised this many days after the event
+# (`manage.py anonymise_event_registrations`, daily).
+EVENT_REGISTRATION_RETENTION_DAYS = env.int("EVENT_REGISTRATION_RETENTION_DAYS", default=90)
 # The member space (membership.member_space): sign-in links (django-sesame) work once, for
 # 15 minutes; a session ends after 30 idle minutes; at most this many links per IP and hour.
 # Contacts of resigned or excluded members are anonymised after MEMBER_RETENTION_MONTHS.

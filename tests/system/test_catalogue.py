@@ -13,7 +13,17 @@ from django.conf import settings
 from consortium.catalogue import catalogue_problems
 
 CATALOGUE = Path(settings.BASE_DIR) / "locale" / "fr" / "LC_MESSAGES" / "django.po"
-SOURCE_DIRS = ["site", "home", "news", "expertise", "membership", "services", "reports", "locale"]
+SOURCE_DIRS = [
+    "site",
+    "home",
+    "news",
+    "expertise",
+    "membership",
+    "services",
+    "reports",
+    "events",
+    "locale",
+]
 
 
 @pytest.mark.parametrize("domain", ["django", "djangojs"])

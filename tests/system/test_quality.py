@@ -38,6 +38,7 @@ TEMPLATE_FOLDERS = [
     "membership/templates",
     "services/templates",
     "reports/templates",
+    "events/templates",
 ]
 
 

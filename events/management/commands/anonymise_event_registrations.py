@@ -1,0 +1,24 @@
+"""`manage.py anonymise_event_registrations`: remove the attendees' personal information
+EVENT_REGISTRATION_RETENTION_DAYS days after their event (Loi 25; daily by cron).
+``--dry-run`` counts and changes nothing."""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from events.retention import anonymise, due_for_anonymisation
+
+
+class Command(BaseCommand):
+    help = "Anonymise event registrations past the retention period."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--days", type=int, default=settings.EVENT_REGISTRATION_RETENTION_DAYS)
+        parser.add_argument("--dry-run", action="store_true")
+
+    def handle(self, *args, days, dry_run, **options):
+        if days < 1:
+            raise CommandError("--days must be at least 1.")
+        due = due_for_anonymisation(days)
+        count = due.count() if dry_run else anonymise(due)
+        verb = "would be anonymised" if dry_run else "anonymised"
+        self.stdout.write(f"{count} registration(s) {verb} (events over {days} days ago).")

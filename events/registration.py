@@ -1,0 +1,113 @@
+"""Registering and cancelling, each in one transaction under the event's lock, so two people
+never get the last seat: a registration is confirmed while seats remain, else it waits;
+a cancellation gives its seat to the first one waiting (who is told by email).
+
+Registrations belong to the event's page in the default language (its translations are
+the same event: one capacity, one list)."""
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from consortium import outbox
+from consortium.i18n import default_language
+
+from .models import EventPage, Registration, RegistrationEmail
+
+State = Registration.State
+
+
+class RegistrationClosed(Exception):
+    pass
+
+
+class AlreadyRegistered(Exception):
+    pass
+
+
+def canonical(page: EventPage) -> EventPage:
+    """The event's page in the default language (itself when it has no such translation)."""
+    if page.locale.language_code == default_language():
+        return page
+    source = EventPage.objects.filter(
+        translation_key=page.translation_key, locale__language_code=default_language()
+    ).first()
+    return source or page
+
+
+def confirmed_count(event: EventPage) -> int:
+    return event.registrations.filter(state=State.CONFIRMED).count()
+
+
+def seats_left(page: EventPage) -> int | None:
+    if page.capacity is None:  # synchronised: the same on every translation
+        return None
+    event = canonical(page)
+    return max(event.capacity - confirmed_count(event), 0)
+
+
+def _queue(registration, kind):
+    outbox.queue(
+        RegistrationEmail,
+        registration=registration,
+        kind=kind,
+        recipient=registration.email,
+        language=registration.language,
+    )
+
+
+def register(page: EventPage, *, name, organisation, email, language, now=None) -> Registration:
+    """Register ``email`` (confirmed or waiting); RegistrationClosed after the deadline,
+    AlreadyRegistered when this email already holds a seat or a place in line."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        event = EventPage.objects.select_for_update().get(pk=canonical(page).pk)
+        if not event.registration_open(now):
+            raise RegistrationClosed
+        email = email.strip().lower()
+        if event.registrations.exclude(state=State.CANCELLED).filter(email=email).exists():
+            raise AlreadyRegistered
+        full = event.capacity is not None and confirmed_count(event) >= event.capacity
+        try:
+            with transaction.atomic():
+                registration = Registration.objects.create(
+                    event=event,
+                    state=State.WAITING if full else State.CONFIRMED,
+                    name=name.strip(),
+                    organisation=organisation.strip(),
+                    email=email,
+                    language=language,
+                    consent_given_at=now,
+                )
+        except IntegrityError as error:  # the same email a moment earlier, elsewhere
+            raise AlreadyRegistered from error
+        _queue(
+            registration,
+            RegistrationEmail.Kind.WAITING if full else RegistrationEmail.Kind.CONFIRMED,
+        )
+    return registration
+
+
+def cancel(registration: Registration) -> Registration | None:
+    """Cancel (once); returns the registration promoted from the waiting list, if any."""
+    with transaction.atomic():
+        event = EventPage.objects.select_for_update().get(pk=registration.event_id)
+        locked = Registration.objects.select_for_update().get(pk=registration.pk)
+        if locked.state == State.CANCELLED:
+            return None
+        held_a_seat = locked.state == State.CONFIRMED
+        locked.state = State.CANCELLED
+        locked.cancelled_at = timezone.now()
+        locked.save(update_fields=["state", "cancelled_at"])
+        _queue(locked, RegistrationEmail.Kind.CANCELLED)
+        if not held_a_seat:
+            return None
+        if event.capacity is not None and confirmed_count(event) >= event.capacity:
+            return None
+        promoted = (
+            event.registrations.filter(state=State.WAITING).order_by("registered_at", "pk").first()
+        )
+        if promoted is not None:
+            promoted.state = State.CONFIRMED
+            promoted.save(update_fields=["state"])
+            _queue(promoted, RegistrationEmail.Kind.PROMOTED)
+        return promoted

@@ -1,0 +1,63 @@
+"""« Inscriptions aux événements »: Communications and administrators read and export the
+attendees; the other groups get nothing; nobody edits a registration."""
+
+import pytest
+from django.utils import timezone
+
+from consortium import roles
+from events.models import Registration
+from tests.fixtures.roles import body
+
+pytestmark = pytest.mark.django_db
+
+LISTING = "/admin/event-registrations/"
+ALLOWED = {roles.COMMUNICATIONS_GROUP, "administrator"}
+
+
+@pytest.mark.parametrize(
+    "role",
+    [
+        "anonymous",
+        roles.EDITORS_GROUP,
+        roles.COMMUNICATIONS_GROUP,
+        roles.COMMITTEE_GROUP,
+        roles.SERVICES_GROUP,
+        "administrator",
+    ],
+)
+def test_each_role_on_the_attendees(client, as_role, make_event, role):
+    event = make_event()
+    registration = Registration.objects.create(
+        event=event,
+        state="confirmed",
+        name="Jeanne Roy",
+        email="jeanne@example.org",
+        language="fr",
+        consent_given_at=timezone.now(),
+    )
+    as_role(role)
+    for url in (LISTING, f"{LISTING}?export=csv", f"{LISTING}inspect/{registration.pk}/"):
+        response = client.get(url)
+        if role in ALLOWED:
+            assert response.status_code == 200, url
+            assert b"Jeanne Roy" in body(response), url
+        else:
+            assert response.status_code in (302, 403), url
+            assert b"Jeanne Roy" not in body(response), url
+    for url in (f"{LISTING}edit/{registration.pk}/", f"{LISTING}delete/{registration.pk}/"):
+        assert client.get(url).status_code in (302, 403, 404), url
+
+
+def test_the_export_reads_in_french(client, as_role, make_event):
+    event = make_event(title="Formation")
+    Registration.objects.create(
+        event=event,
+        state="waiting",
+        name="Jeanne Roy",
+        email="jeanne@example.org",
+        language="fr",
+        consent_given_at=timezone.now(),
+    )
+    as_role(roles.COMMUNICATIONS_GROUP)
+    content = body(client.get(LISTING, {"export": "csv"})).decode("utf-8-sig")
+    assert "En liste d’attente" in content and "Formation" in content
