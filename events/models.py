@@ -173,6 +173,18 @@ class EventPage(RoutablePageMixin, BasePage):
             raise ValidationError({"end": _("The end comes after the start.")})
         if not self.location and not self.online_url:
             raise ValidationError({"location": _("Give a place, an online link or both.")})
+        for block in self.documents:
+            document = block.value["document"]
+            if document is not None and not document.collection.get_view_restrictions():
+                raise ValidationError(
+                    {
+                        "documents": _(
+                            "« %(title)s » is public: put the assembly's documents in a "
+                            "collection restricted to members (« Documents des membres »)."
+                        )
+                        % {"title": document.title}
+                    }
+                )
         deadline = self.registration_deadline
         if deadline and self.start and deadline > self.start:
             raise ValidationError(

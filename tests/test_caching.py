@@ -114,3 +114,34 @@ def test_no_backend_no_purge(purge_server, site_tree, settings):
     index = NewsIndexPageFactory(parent=site_tree.fr_home)
     NewsPageFactory(parent=index, slug="entente").save_revision().publish()
     assert purge_server == []
+
+
+def _key_prefix(database_url: str) -> str:
+    import os
+    import subprocess
+    import sys
+
+    from django.conf import settings
+
+    env = {**os.environ, "DATABASE_URL": database_url}
+    env.pop("CACHE_KEY_PREFIX", None)
+    code = "from consortium.settings import base; print(base.CACHE_KEY_PREFIX)"
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", code],
+        env=env,
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    return result.stdout.strip()
+
+
+def test_the_cache_keys_carry_their_database():
+    """Two sites on one Redis (staging and production, or test servers side by side) never
+    share a key; every app server of one site computes the same prefix."""
+    production = _key_prefix("postgres://u:p@db.example:5432/consortium")
+    assert production == _key_prefix("postgres://other:secret@db.example:5432/consortium")
+    assert production != _key_prefix("postgres://u:p@db.example:5432/consortium_staging")
+    assert production.startswith("consortium-")

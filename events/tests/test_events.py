@@ -139,14 +139,41 @@ def test_no_registration_after_the_deadline(client, make_event, register):
     assert response.status_code == 409 and not Registration.objects.exists()
 
 
-def test_the_general_assembly_is_for_members_and_its_documents_for_their_contacts(
-    client, make_event, register, member_contacts
-):
+def members_document(title="États financiers"):
+    """A document in a collection restricted to « Membres » (as the demo's)."""
+    from django.contrib.auth.models import Group
+    from django.core.files.base import ContentFile
+    from wagtail.documents.models import Document
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    collection = Collection.get_first_root_node().add_child(name="Documents des membres")
+    restriction = CollectionViewRestriction.objects.create(
+        collection=collection, restriction_type=CollectionViewRestriction.GROUPS
+    )
+    restriction.groups.add(Group.objects.get_or_create(name="Membres")[0])
+    document = Document.objects.create(title=title, collection=collection)
+    document.file.save("etats.pdf", ContentFile(b"%PDF-1.4\n"), save=True)
+    return document
+
+
+def test_the_assemblys_documents_must_be_private(make_event):
+    from django.core.exceptions import ValidationError
     from django.core.files.base import ContentFile
     from wagtail.documents.models import Document
 
-    document = Document.objects.create(title="États financiers")
-    document.file.save("etats.pdf", ContentFile(b"%PDF-1.4\n"), save=True)
+    public = Document.objects.create(title="Public")
+    public.file.save("public.pdf", ContentFile(b"%PDF-1.4\n"), save=True)
+    aga = make_event(kind=Kind.GENERAL_ASSEMBLY)
+    aga.documents = [("document", {"label": "Public", "document": public})]
+    with pytest.raises(ValidationError) as error:
+        aga.full_clean()
+    assert "Documents des membres" in str(error.value)
+
+
+def test_the_general_assembly_is_for_members_and_its_documents_for_their_contacts(
+    client, make_event, register, member_contacts
+):
+    document = members_document()
     aga = make_event(
         kind=Kind.GENERAL_ASSEMBLY,
         agenda=[("item", "Élections")],
@@ -155,13 +182,17 @@ def test_the_general_assembly_is_for_members_and_its_documents_for_their_contact
     public = soup(client.get(aga.url))
     assert "États financiers" not in [a.get_text() for a in public.select("a")]
     assert "Élections" in public.get_text()
+    # The file itself is refused to the public (the collection's restriction).
+    assert client.get(document.url).status_code in (302, 403)
     assert register(aga).status_code == 403 and not Registration.objects.exists()
 
     principal, other = member_contacts
     client.force_login(other.user)
     page = soup(client.get(aga.url))
-    assert page.find("a", string="États financiers") is not None  # a member's contact reads
-    assert register(aga, email=other.email).status_code == 403  # but only the principal registers
+    link = page.find("a", string="États financiers")
+    assert link is not None  # a member's contact reads
+    assert client.get(link["href"]).status_code == 200
+    assert register(aga, email=other.email).status_code == 403  # only the principal registers
     client.force_login(principal.user)
     assert register(aga, email=principal.email).status_code == 302
     assert Registration.objects.get().email == principal.email

@@ -6,6 +6,7 @@ from django.utils import translation
 from wagtail.models import Page
 
 from consortium.validators import validate_link_target
+from events.models import EventIndexPage
 from expertise.models import ExpertiseIndexPage
 from home.factories import HomePageFactory, StandardPageFactory
 from home.models import (
@@ -32,6 +33,7 @@ class TestTreeRules:
             ServiceRequestPage,
             NewsIndexPage,
             ExpertiseIndexPage,
+            EventIndexPage,
         ]
 
     def test_one_home_page_per_parent(self, site_tree):

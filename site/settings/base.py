@@ -1,5 +1,6 @@
 """Settings shared by every environment. Values that vary come from environment variables."""
 
+import hashlib
 from datetime import timedelta
 from pathlib import Path
 
@@ -133,12 +134,22 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # cache, never a single point of failure: when it does not answer, the site serves
 # uncached (consortium.resilient_cache).
 REDIS_URL = env.str("REDIS_URL", default="")
+# Keys carry the database they describe: two sites sharing a Redis (staging beside
+# production, test servers side by side) never read each other's pages or versions.
+_DATABASE = DATABASES["default"]
+CACHE_KEY_PREFIX = env.str(
+    "CACHE_KEY_PREFIX",
+    default="consortium-"
+    + hashlib.sha256(
+        f"{_DATABASE.get('HOST', '')}:{_DATABASE.get('PORT', '')}/{_DATABASE['NAME']}".encode()
+    ).hexdigest()[:12],
+)
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "consortium.resilient_cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "consortium",
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
             "OPTIONS": {
                 "retry_seconds": env.float("CACHE_RETRY_SECONDS", default=1.0),
                 "socket_timeout": env.float("CACHE_SOCKET_TIMEOUT", default=0.5),
