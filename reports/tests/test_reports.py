@@ -121,3 +121,19 @@ def test_the_english_report_keeps_the_year_and_the_anchors(client, index, site_t
     ]
     assert page.select_one("nav.table-of-contents h2").get_text() == "Contents"
     assert HomePage.objects.get(locale=site_tree.locales["en"]).latest_report() == english
+
+
+def test_an_old_report_address_is_imported_like_the_others(client, index, tmp_path):
+    from django.core.management import call_command
+
+    AnnualReportPageFactory(parent=index)
+    old_addresses = tmp_path / "anciennes-adresses.csv"
+    old_addresses.write_text(
+        "ancienne,nouvelle\n/rapport-annuel-2024-2025/,/fr/a-propos/rapports-annuels/2024-2025/\n",
+        encoding="utf-8",
+    )
+    call_command("import_old_addresses", str(old_addresses), stdout=open("/dev/null", "w"))  # noqa: SIM115
+    response = client.get("/rapport-annuel-2024-2025/")
+    assert response.status_code == 301
+    assert response["Location"].endswith("/fr/a-propos/rapports-annuels/2024-2025/")
+    assert client.get(response["Location"]).status_code == 200
