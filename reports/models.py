@@ -8,6 +8,7 @@ import re
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -136,8 +137,6 @@ class AnnualReportPage(BasePage):
 
     def pdf_details(self) -> str:
         """« PDF, 2,0 Mo, en français » (the language's name in running text)."""
-        from django.template.defaultfilters import filesizeformat
-
         language = IN_LANGUAGE.get(self.pdf_language, "")
         size = filesizeformat(self.pdf.get_file_size() or 0) if self.pdf_id else ""
         return _("PDF, %(size)s, %(language)s") % {"size": size, "language": language}

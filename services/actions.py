@@ -116,10 +116,10 @@ def change_status(service_request, target: str, *, user=None, note: str = "", sh
 def membership_url(language: str) -> str:
     """The membership page's full address in ``language`` (the default language's when it
     is not translated), "" when there is none."""
-    pages = MembershipPage.objects.live().select_related("locale")
-    page = next(
-        (p for p in pages if p.locale.language_code == language),
-        next((p for p in pages if p.locale.language_code == default_language()), None),
+    pages = MembershipPage.objects.live()
+    page = (
+        pages.filter(locale__language_code=language).first()
+        or pages.filter(locale__language_code=default_language()).first()
     )
     return page.full_url if page else ""
 

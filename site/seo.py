@@ -1,8 +1,11 @@
 """What a page tells search engines and social networks: description, canonical URL,
 Open Graph and Twitter card. Works for any page type; articles add their image."""
 
+import json
 from dataclasses import dataclass
 
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from .i18n import current_language
@@ -54,3 +57,13 @@ def page_meta(request, page) -> PageMeta:
         image_url=image_url,
         image_alt=getattr(page, "featured_image_alt", "") if image_url else "",
     )
+
+
+# Characters that would let a string close the <script> element (same as json_script).
+_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def json_ld_script(data: dict):
+    """``data`` as a JSON-LD <script> element that no string in it can break out of."""
+    payload = json.dumps(data, ensure_ascii=False).translate(_JSON_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))  # noqa: S308

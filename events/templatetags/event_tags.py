@@ -1,17 +1,12 @@
 """The JSON-LD description of an event (schema.org Event)."""
 
-import json
-
 from django import template
 from django.conf import settings
 from django.utils import timezone
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
+
+from consortium.seo import json_ld_script
 
 register = template.Library()
-
-# Characters that would let a string close the <script> element (same as json_script).
-_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 def event_data(page) -> dict:
@@ -49,5 +44,4 @@ def event_data(page) -> dict:
 
 @register.simple_tag
 def event_jsonld(page):
-    payload = json.dumps(event_data(page), ensure_ascii=False).translate(_JSON_ESCAPES)
-    return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))  # noqa: S308
+    return json_ld_script(event_data(page))
