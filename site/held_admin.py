@@ -4,7 +4,7 @@ contact them. Read-only, like the cases; deleted after their retention period.
 
 Each form that holds submissions registers its own :class:`HeldSubmissionViewSet`, named
 after the form and the permission that reads its cases (membership: the committee's;
-service requests: « Services aux membres »')."""
+service requests: « Services aux membres »)."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, TitleColumn
@@ -36,11 +36,12 @@ class HeldPermissionPolicy(ModelPermissionPolicy):
 
 
 def organisation(held: HeldSubmission) -> str:
-    return str(held.data.get("organisation_name", "—"))[:120]
+    # The forms name it « organisation_name » (cases) or « organisation » (events).
+    return str(held.data.get("organisation_name") or held.data.get("organisation") or "—")[:120]
 
 
 def email(held: HeldSubmission) -> str:
-    return str(held.data.get("contact_email", "—"))[:254]
+    return str(held.data.get("contact_email") or held.data.get("email") or "—")[:254]
 
 
 class HeldIndexView(IndexView):

@@ -61,3 +61,19 @@ def test_the_export_reads_in_french(client, as_role, make_event):
     as_role(roles.COMMUNICATIONS_GROUP)
     content = body(client.get(LISTING, {"export": "csv"})).decode("utf-8-sig")
     assert "En liste d’attente" in content and "Formation" in content
+
+
+def test_what_the_anti_spam_field_held_is_read_by_those_who_read_attendees(
+    client, as_role, make_event, register
+):
+    from consortium.models import HeldSubmission
+
+    event = make_event()
+    assert register(event, nickname="robot").status_code == 302
+    held = HeldSubmission.objects.get(form="event-registration")
+    assert held.data["email"] == "jeanne@example.org" and not Registration.objects.exists()
+    as_role(roles.COMMUNICATIONS_GROUP)
+    listing = client.get("/admin/held-event-registrations/")
+    assert listing.status_code == 200 and b"jeanne@example.org" in body(listing)
+    as_role(roles.SERVICES_GROUP)
+    assert client.get("/admin/held-event-registrations/").status_code in (302, 403)
