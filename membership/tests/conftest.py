@@ -2,28 +2,14 @@
 
 import pytest
 from django.contrib.auth.models import Group, Permission
-from django.core.files.uploadedfile import SimpleUploadedFile
 
 from consortium.roles import COMMITTEE_GROUP
 from expertise.factories import ExpertiseIndexPageFactory, ExpertisePageFactory
 from membership.factories import MembershipPageFactory
 from membership.setup import ensure_committee_group
+from tests.fixtures.files import MINIMAL_PDF, PNG_BYTES, pdf  # noqa: F401 - imported from here
 from tests.fixtures.roles import body  # noqa: F401 - used by the tests that import it here
 from tests.fixtures.site import publish_translation
-
-# The smallest document every PDF reader opens (a header, one empty page, a trailer).
-MINIMAL_PDF = (
-    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
-    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj\n"
-    b"trailer<</Root 1 0 R>>\n%%EOF\n"
-)
-# A PNG's signature followed by data: what a renamed photo looks like.
-PNG_BYTES = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 64
-
-
-def pdf(name="statuts.pdf", content=MINIMAL_PDF, content_type="application/pdf"):
-    return SimpleUploadedFile(name, content, content_type=content_type)
 
 
 @pytest.fixture

@@ -4,8 +4,8 @@ expertise (one with its team's address, one without), valid answers."""
 import pytest
 
 from expertise.factories import ExpertiseIndexPageFactory, ExpertisePageFactory
-from membership.tests.conftest import MINIMAL_PDF, pdf  # noqa: F401 - shared test data
 from services.factories import ServiceRequestPageFactory
+from tests.fixtures.files import MINIMAL_PDF, pdf  # noqa: F401 - imported from here by the tests
 from tests.fixtures.roles import body  # noqa: F401 - imported from here by the tests
 from tests.fixtures.site import publish_translation
 

@@ -10,9 +10,9 @@ from django.core.management import call_command
 
 from consortium.models import HeldSubmission, OrganisationSettings
 from membership.models import Member, MemberContact
-from membership.tests.conftest import PNG_BYTES
 from services.models import ConsentRecord, Notification, ServiceRequest
-from services.tests.conftest import LEGAL_TEAM, MINIMAL_PDF, pdf
+from services.tests.conftest import LEGAL_TEAM
+from tests.fixtures.files import MINIMAL_PDF, PNG_BYTES, pdf
 
 pytestmark = pytest.mark.django_db
 
