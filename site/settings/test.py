@@ -9,7 +9,12 @@ ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # No culling at 300 entries (locmem's default): Redis keeps what it is given, and a test
+    # counting queries must not see a key dropped because other pages filled the process.
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    },
     "ratelimit": RATELIMIT_CACHE,
 }
 # Tests render templates with the manifest-free storage so collectstatic is not needed.
