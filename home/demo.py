@@ -19,7 +19,7 @@ from wagtail.models import Collection, CollectionViewRestriction, Page, PageView
 from consortium.demo import DemoContext, demo_step, ensure_translated_page, one_page_pdf
 from membership.permissions import MEMBERS_GROUP
 
-from .models import ContactPage, HomePage, PrivacyPolicyPage, StandardPage
+from .models import ContactPage, GovernancePolicyPage, HomePage, PrivacyPolicyPage, StandardPage
 
 # (French, English) pairs: the French builds the page, the pairs translate it.
 HOME = {
@@ -247,6 +247,40 @@ PRIVACY = {
             "a member. That of a refused or withdrawn application is anonymised, and its "
             "attachments destroyed, 24 months after the decision.",
         ),
+        ("heading", "L’infolettre", "The newsletter"),
+        (
+            "paragraph",
+            "Si vous vous abonnez à l’infolettre (sur sa page, au bas de chaque page ou en "
+            "cochant la case du formulaire d’adhésion), nous gardons votre adresse courriel, "
+            "votre nom si vous le donnez, la langue choisie et la preuve de votre consentement : "
+            "le formulaire utilisé, le texte affiché, la date et l’heure de la demande et de "
+            "votre confirmation. Personne n’est abonné sans avoir cliqué le lien de confirmation "
+            "reçu par courriel. Chaque envoi contient un lien de désabonnement, honoré "
+            "immédiatement. Les abonnés confirmés peuvent être transmis à notre outil d’envoi, "
+            "Cyberimpact, une entreprise québécoise dont les serveurs sont au Canada, "
+            "uniquement pour l’envoi de l’infolettre.",
+            "If you subscribe to the newsletter (on its page, at the bottom of every page or by "
+            "ticking the box of the membership form), we keep your email address, your name if "
+            "you give it, the language chosen and the proof of your consent: the form used, the "
+            "text shown, the date and time of the request and of your confirmation. Nobody is "
+            "subscribed without clicking the confirmation link received by email. Every issue "
+            "has an unsubscribe link, honoured at once. Confirmed subscribers may be passed on "
+            "to our sending tool, Cyberimpact, a Québec company whose servers are in Canada, "
+            "only to send the newsletter.",
+        ),
+        ("heading", "Nos registres", "Our registers"),
+        (
+            "paragraph",
+            "Comme la Loi 25 le demande, la personne responsable de la protection des "
+            "renseignements personnels tient un registre des incidents de confidentialité, "
+            "conservé au moins cinq ans, et un journal de chaque anonymisation faite au terme "
+            "des délais de conservation. Notre politique de gouvernance des renseignements "
+            "personnels décrit ces registres et les rôles de chacun.",
+            "As Law 25 requires, the person in charge of the protection of personal information "
+            "keeps a register of confidentiality incidents, kept at least five years, and a log "
+            "of every anonymisation made at the end of the retention periods. Our personal "
+            "information governance policy describes these registers and everyone's roles.",
+        ),
         ("heading", "Vos droits", "Your rights"),
         (
             "paragraph",
@@ -283,6 +317,75 @@ PRIVACY = {
             "Every substantial change to this policy changes its version number and the date it "
             "takes effect, shown at the top of this page. Each membership application keeps the "
             "version its author accepted.",
+        ),
+    ],
+}
+
+GOVERNANCE_VERSION = "2026-1"
+GOVERNANCE_EFFECTIVE_DATE = datetime.date(2026, 12, 1)
+
+GOVERNANCE = {
+    "title": (
+        "Politique de gouvernance des renseignements personnels",
+        "Personal information governance policy",
+    ),
+    "slug": ("gouvernance-renseignements-personnels", "personal-information-governance"),
+    "intro": (
+        "Cette politique dit qui, au Consortium, est responsable des renseignements "
+        "personnels, comment ils sont protégés tout au long de leur cycle de vie, et comment "
+        "sont traités les plaintes et les incidents.",
+        "This policy says who, at the Consortium, is responsible for personal information, "
+        "how it is protected throughout its life cycle, and how complaints and incidents are "
+        "handled.",
+    ),
+    "body": [
+        ("heading", "Rôles et responsabilités", "Roles and responsibilities"),
+        (
+            "paragraph",
+            "La direction générale délègue par écrit la fonction de personne responsable de la "
+            "protection des renseignements personnels, nommée au bas de cette page. Elle "
+            "approuve cette politique, tient les registres et répond aux demandes d’accès et de "
+            "rectification. Chaque équipe n’accède qu’aux renseignements dont elle a besoin : le "
+            "comité d’adhésion aux demandes d’adhésion, l’équipe des services aux membres aux "
+            "demandes de service, les communications aux abonnés de l’infolettre.",
+            "The general management delegates in writing the role of person in charge of the "
+            "protection of personal information, named at the bottom of this page. That person "
+            "approves this policy, keeps the registers and answers requests for access and "
+            "correction. Each team sees only the information it needs: the membership committee "
+            "the membership applications, the member services team the service requests, "
+            "communications the newsletter's subscribers.",
+        ),
+        ("heading", "Cycle de vie des renseignements", "Life cycle of the information"),
+        (
+            "paragraph",
+            "Nous ne recueillons que ce qui est nécessaire, avec le consentement de la personne, "
+            "et nous le détruisons ou l’anonymisons au terme des délais annoncés dans notre "
+            "politique de confidentialité. Chaque anonymisation est inscrite dans un journal : "
+            "sa date, son motif, le nombre de dossiers et la méthode employée.",
+            "We collect only what is needed, with the person's consent, and we destroy or "
+            "anonymise it at the end of the periods stated in our privacy policy. Every "
+            "anonymisation is written in a log: its date, its purpose, the number of records "
+            "and the method used.",
+        ),
+        ("heading", "Incidents de confidentialité", "Confidentiality incidents"),
+        (
+            "paragraph",
+            "Tout incident est inscrit au registre des incidents, conservé au moins cinq ans : "
+            "les renseignements visés, les circonstances, les dates, le nombre de personnes "
+            "concernées, l’évaluation du risque de préjudice sérieux, les avis donnés à la "
+            "Commission d’accès à l’information et aux personnes, et les mesures prises.",
+            "Every incident is written in the incident register, kept at least five years: the "
+            "information concerned, the circumstances, the dates, the number of people "
+            "concerned, the assessment of the risk of serious injury, the notices given to the "
+            "Commission d'accès à l'information and to the people, and the measures taken.",
+        ),
+        ("heading", "Plaintes", "Complaints"),
+        (
+            "paragraph",
+            "Une plainte sur le traitement de vos renseignements s’adresse par écrit à la "
+            "personne responsable : elle en accuse réception et y répond dans les 30 jours.",
+            "A complaint about how your information is handled is sent in writing to the person "
+            "in charge, who acknowledges it and answers within 30 days.",
         ),
     ],
 }
@@ -576,6 +679,15 @@ def build(ctx: DemoContext):
         PRIVACY,
         version=PRIVACY_VERSION,
         effective_date=PRIVACY_EFFECTIVE_DATE,
+    )
+    _ensure_institutional_page(
+        ctx,
+        home,
+        "governance",
+        GovernancePolicyPage,
+        GOVERNANCE,
+        version=GOVERNANCE_VERSION,
+        effective_date=GOVERNANCE_EFFECTIVE_DATE,
     )
     _ensure_institutional_page(ctx, home, "accessibility", StandardPage, ACCESSIBILITY)
 

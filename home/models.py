@@ -58,11 +58,13 @@ class HomePage(BasePage):
         "home.StandardPage",
         "home.ContactPage",
         "home.PrivacyPolicyPage",
+        "home.GovernancePolicyPage",
         "membership.MembershipPage",
         "services.ServiceRequestPage",
         "news.NewsIndexPage",
         "expertise.ExpertiseIndexPage",
         "events.EventIndexPage",
+        "newsletter.NewsletterPage",
     ]
     max_count_per_parent = 1
 
@@ -201,14 +203,9 @@ class StandardPage(IntroBodyPage):
         verbose_name_plural = _("standard pages")
 
 
-class PrivacyPolicyPage(IntroBodyPage):
-    """The privacy policy (Loi 25): what is collected and why, retention, rights.
-
-    The version and the date it takes effect are fields, not prose: the membership form
-    records the version an applicant accepted. The person in charge of the protection of
-    personal information is shown from the site texts (Paramètres → Textes du site), so a
-    change of officer is made once, in every language.
-    """
+class VersionedPolicyPage(IntroBodyPage):
+    """A policy whose version and the date it takes effect are fields, not prose (the
+    forms record the privacy policy's version a person accepted). Abstract."""
 
     version = models.CharField(
         _("version"),
@@ -233,8 +230,48 @@ class PrivacyPolicyPage(IntroBodyPage):
     ]
 
     class Meta:
+        abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related_policies"] = related_policies(self)
+        return context
+
+
+def related_policies(page) -> list:
+    """The other policies of the page's language (the privacy policy links to the
+    governance policy, and back)."""
+    related = []
+    for model in (PrivacyPolicyPage, GovernancePolicyPage):
+        if isinstance(page, model):
+            continue
+        other = model.objects.live().filter(locale_id=page.locale_id).first()
+        if other is not None:
+            related.append(other)
+    return related
+
+
+class PrivacyPolicyPage(VersionedPolicyPage):
+    """The privacy policy (Loi 25): what is collected and why, retention, rights.
+
+    The membership form records the version an applicant accepted. The person in charge
+    of the protection of personal information is shown from the site texts (Paramètres →
+    Textes du site), so a change of officer is made once, in every language.
+    """
+
+    class Meta:
         verbose_name = _("privacy policy")
         verbose_name_plural = _("privacy policies")
+
+
+class GovernancePolicyPage(VersionedPolicyPage):
+    """« Politique de gouvernance des renseignements personnels » (Loi 25, art. 3.2): the
+    roles and responsibilities, the registers kept, how complaints are handled; versioned
+    and dated like the privacy policy, linked from it and from the footer."""
+
+    class Meta:
+        verbose_name = _("personal information governance policy")
+        verbose_name_plural = _("personal information governance policies")
 
 
 class ContactPage(IntroBodyPage):

@@ -19,8 +19,11 @@ from django.utils.translation import gettext as _
 from consortium import cases, uploads
 from consortium.i18n import default_language
 from consortium.models import OrganisationSettings
+from newsletter.consent import casl_text
+from newsletter.models import ConsentRecord as NewsletterConsent
+from newsletter.subscriptions import request_subscription
 
-from .choices import OPEN_STATUSES, Status
+from .choices import NEWSLETTER_LABEL, OPEN_STATUSES, Status
 from .links import check_usable
 from .models import (
     APPLICANT_FIELDS,
@@ -70,7 +73,24 @@ def submit_application(data: dict, *, language: str, policy_version: str) -> Mem
             newsletter=data.get("newsletter", False),
         )
         _queue_notifications(application)
+        if data.get("newsletter"):
+            _ask_for_the_newsletter(application, policy_version)
     return application
+
+
+def _ask_for_the_newsletter(application: MembershipApplication, policy_version: str):
+    """The box ticked: the newsletter's double opt-in, as from its own form (the
+    confirmation email leaves through the outbox once the application is stored)."""
+    with translation.override(application.language):
+        text_shown = f"{NEWSLETTER_LABEL} {casl_text(application.language)}"
+    request_subscription(
+        email=application.contact_email,
+        name=application.contact_name,
+        language=application.language,
+        source=NewsletterConsent.Source.MEMBERSHIP,
+        text_shown=text_shown,
+        policy_version=policy_version,
+    )
 
 
 def store_attachments(application: MembershipApplication, files) -> None:

@@ -8,6 +8,10 @@ languages (« 02 Saguenay–Lac-Saint-Jean », with its en dash).
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+# The newsletter box's label: shown by the form, and stored with the newsletter's consent
+# sentence as the text the applicant saw (newsletter.subscriptions).
+NEWSLETTER_LABEL = _("I would like to receive the Consortium's newsletter (optional).")
+
 
 class LegalForm(models.TextChoices):
     CONSUMER_COOP = "consumer-coop", _("Consumer cooperative")

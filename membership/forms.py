@@ -14,13 +14,16 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
 
+from consortium import i18n
 from consortium.formatting import alphabetical
 from consortium.plain_text import PlainTextFormMixin
 from consortium.public_forms import HONEYPOT_FIELD, PublicFormMixin, honeypot_field
 from consortium.quebec import normalise_neq, normalise_postal_code
 from consortium.uploads import PdfFilesField
 from expertise.models import ExpertisePage
+from newsletter.consent import casl_text
 
+from .choices import NEWSLETTER_LABEL
 from .models import APPLICANT_FIELDS, MembershipApplication
 
 # The browser's autofill for the organisation's and the contact person's details.
@@ -108,7 +111,7 @@ class ApplicationForm(PublicFormMixin, PlainTextFormMixin, forms.ModelForm):
         labels = {
             "contact_name": _("Name"),
             "contact_role": _("Role in the organisation"),
-            "newsletter": _("I would like to receive the Consortium's newsletter (optional)."),
+            "newsletter": NEWSLETTER_LABEL,
             "directory_consent": _(
                 "Once we are members, list our name, region, legal form and website in the "
                 "public members' directory (optional)."
@@ -119,6 +122,8 @@ class ApplicationForm(PublicFormMixin, PlainTextFormMixin, forms.ModelForm):
     def __init__(self, *args, page, privacy_url: str = "", **kwargs):
         super().__init__(*args, **kwargs)
         self.prepare_fields(privacy_url)
+        # The newsletter's consent sentence (CASL) with its box, as on its own form.
+        self.fields["newsletter"].help_text = casl_text(i18n.current_language())
         self.fields["category"].choices = [(name, name) for name in page.category_names()]
         interests = self.fields["fields_of_interest"]
         interests.queryset = ExpertisePage.objects.live().filter(locale_id=page.locale_id)

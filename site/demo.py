@@ -161,7 +161,7 @@ PRIVACY_OFFICER = {
 # The menus, as keys of DemoContext.pages, in their order.
 MENUS = {
     "main": ["home", "news", "expertise", "membership", "about", "contact"],
-    "footer": ["members", "privacy", "accessibility", "contact"],
+    "footer": ["members", "privacy", "governance", "accessibility", "contact"],
 }
 
 

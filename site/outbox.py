@@ -1,4 +1,6 @@
 """The email outbox every app writes to: a row per email, sent by a background task.
+(A row may also stand for another message to the outside: the newsletter's calls to its
+provider's API are rows that override ``send_now``.)
 
 An app's email model inherits :class:`OutboxEmail` (its own table, its own ``kind``
 choices and link to what the email is about) and says how its message is written
@@ -57,6 +59,10 @@ class OutboxEmail(models.Model):
     def build_message(self) -> EmailMessage:
         raise NotImplementedError
 
+    def send_now(self) -> None:
+        """Send the message; any exception is a failure, recorded and retried."""
+        self.build_message().send()
+
 
 def plain_message(row: OutboxEmail, template: str, build_context) -> EmailMessage:
     """The row's email in plain text and in its recipient's language: its subject from
@@ -91,7 +97,7 @@ def deliver(model: type[OutboxEmail], row_id: int) -> bool:
             return True
         row.attempts += 1
         try:
-            row.build_message().send()
+            row.send_now()
         except Exception as error:  # noqa: BLE001 - any mail failure is recorded and retried
             row.last_error = f"{type(error).__name__}: {error}"[:2000]
             if row.attempts >= MAX_ATTEMPTS:

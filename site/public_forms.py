@@ -90,6 +90,8 @@ def receive(request, form, *, form_name, rate, too_many, thanks_url, salt, rende
         form.add_error(None, too_many)
         return render(form, 429)
     case = submit(form.cleaned_data)
+    if not getattr(case, "reference", ""):
+        return HttpResponseRedirect(thanks_url)  # nothing to show (a newsletter request)
     return HttpResponseRedirect(f"{thanks_url}?ref={signing.dumps(case.reference, salt=salt)}")
 
 

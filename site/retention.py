@@ -6,17 +6,26 @@ to delete; ``due`` finds what is due and ``anonymise`` keeps what statistics nee
 (reference, dates, status, region, …) and removes the rest: the identifying fields, the
 attachments (their files once the transaction commits: a rolled-back anonymisation keeps
 them), the internal notes, the emails sent, and the name and notes in the audit log.
+
+Every run of a retention command that changes something — even nothing, when nothing was
+due — writes a row of the anonymisation log (``record_run``; Loi 25): its date, purpose,
+count, method and who ran it, in French, the staff's language. ``--dry-run`` writes none.
 """
 
 import calendar
 import datetime
+import getpass
+import os
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.db.models.functions import Coalesce
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.text import format_lazy
 from wagtail.models import ModelLogEntry
+
+from .models import AnonymisationRecord
 
 ANONYMISED_NAME = "—"
 
@@ -68,13 +77,41 @@ def anonymise(case, *, cleared: list[str], name_field: str, deleted: list[str], 
         transaction.on_commit(lambda: [stored.delete(save=False) for stored in files])
 
 
+def operator() -> str:
+    """Who runs the command: RETENTION_OPERATOR when set (« cron », a person's name),
+    otherwise the system account."""
+    named = os.environ.get("RETENTION_OPERATOR", "").strip()
+    if named:
+        return named[:150]
+    try:
+        return getpass.getuser()[:150]
+    except (KeyError, OSError):  # no name for this uid (a container)
+        return f"uid {os.getuid()}"
+
+
+def record_run(command: str, *, purpose, method, count: int) -> AnonymisationRecord:
+    """One row of the anonymisation log; ``purpose`` and ``method`` are lazy messages,
+    stored in the site's default language (the staff's)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return AnonymisationRecord.objects.create(
+            command=command,
+            purpose=str(purpose)[:300],
+            method=str(method)[:300],
+            count=count,
+            run_by=operator(),
+        )
+
+
 class AnonymiseCommand(BaseCommand):
     """A retention command: anonymise what ``due(months)`` finds, with ``--months`` (its
     default from the setting ``months_setting``) and ``--dry-run`` (list, change nothing).
-    ``noun`` names what is counted in the report (« application(s) »)."""
+    ``noun`` names what is counted in the report (« application(s) »); ``purpose`` and
+    ``method`` (lazy messages with ``{months}``) are written to the anonymisation log."""
 
     months_setting = ""
     noun = ""
+    purpose = ""
+    method = ""
 
     def due(self, months: int):
         raise NotImplementedError
@@ -106,3 +143,13 @@ class AnonymiseCommand(BaseCommand):
             self.stdout.write(f"{verb} {case.reference} (closed {closed})")
         verb = "would be anonymised" if dry_run else "anonymised"
         self.stdout.write(f"{len(due)} {self.noun} {verb} (older than {months} months).")
+        if not dry_run:
+            record_run(
+                self.command_name(),
+                purpose=format_lazy(self.purpose, months=months),
+                method=self.method,
+                count=len(due),
+            )
+
+    def command_name(self) -> str:
+        return self.__module__.rsplit(".", 1)[-1]

@@ -6,6 +6,8 @@
   snippets (categories, team, menus, site texts), settings, translations and redirects.
 - Comité d'adhésion: membership applications only (membership.demo).
 - Services aux membres: service requests only (services.setup).
+- Responsable de la protection des renseignements personnels: the Loi 25 registers only
+  (privacy.setup).
 - Administrateurs: superusers.
 
 Permissions are listed here as data and applied by ``ensure_group`` and
@@ -22,6 +24,7 @@ EDITORS_GROUP = "Rédaction"
 COMMUNICATIONS_GROUP = "Communications"
 COMMITTEE_GROUP = "Comité d'adhésion"
 SERVICES_GROUP = "Services aux membres"
+PRIVACY_OFFICER_GROUP = "Responsable de la protection des renseignements personnels"
 
 ADMIN_ACCESS = [("wagtailadmin", "access_admin")]
 
@@ -48,6 +51,9 @@ MODEL_PERMISSIONS = {
         ("consortium", "change_organisationsettings"),
         # Event attendees: read and export (registrations come from the public form).
         ("events", "view_registration"),
+        # Newsletter subscribers: read, export, unsubscribe on request (never typed in).
+        ("newsletter", "view_subscriber"),
+        ("newsletter", "unsubscribe_subscriber"),
         ("wagtail_localize", "submit_translation"),
         ("wagtailredirects", "add_redirect"),
         ("wagtailredirects", "change_redirect"),
@@ -80,6 +86,7 @@ DEMO_ACCOUNTS = [
     ("communications", COMMUNICATIONS_GROUP),
     ("comite", COMMITTEE_GROUP),
     ("services", SERVICES_GROUP),
+    ("confidentialite", PRIVACY_OFFICER_GROUP),
 ]
 
 

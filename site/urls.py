@@ -2,7 +2,8 @@
 
 Outside the language prefixes: `/` (redirect), `/healthz`, `/robots.txt`, `/sitemap.xml`,
 the admin and documents. Every public page lives under `/fr/` or `/en/` (i18n_patterns):
-the search (`/fr/recherche/`, `/en/search/`, a translated URL) and Wagtail's page tree.
+the search (`/fr/recherche/`, `/en/search/`, a translated URL), the newsletter form's
+POST and one-click unsubscribe, and Wagtail's page tree.
 """
 
 from django.conf import settings
@@ -55,6 +56,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("", include("home.urls")),  # the search
+    path("", include("newsletter.urls")),  # the subscription form's POST, one-click unsubscribe
     # Before Wagtail's own: the same view, with fewer queries to find the page
     # (consortium.routing).
     re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),

@@ -53,6 +53,14 @@ DEMO_PAGES = [
         200,
     ),
     ("events index", "/fr/evenements/", "/en/events/", 200),
+    ("newsletter", "/fr/infolettre/", "/en/newsletter/", 200),
+    ("newsletter, check your inbox", "/fr/infolettre/merci/", "/en/newsletter/thanks/", 200),
+    (
+        "governance policy",
+        "/fr/gouvernance-renseignements-personnels/",
+        "/en/personal-information-governance/",
+        200,
+    ),
     (
         "event (training)",
         "/fr/evenements/formation-gouvernance/",

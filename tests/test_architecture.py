@@ -1,5 +1,6 @@
 """The shape of the code: the core layer (``consortium``, the ``site/`` folder) ← feature
-apps (news, expertise, membership, services, reports, events) ← ``home``, and every page
+apps (news, expertise, membership, services, reports, events, newsletter, privacy) ←
+``home``, and every page
 type built on ``BasePage``."""
 
 import ast
@@ -13,7 +14,16 @@ from consortium.pages import BasePage
 
 ROOT = Path(settings.BASE_DIR)
 CORE = "consortium"
-FEATURES = ("news", "expertise", "membership", "services", "reports", "events")
+FEATURES = (
+    "news",
+    "expertise",
+    "membership",
+    "services",
+    "reports",
+    "events",
+    "newsletter",
+    "privacy",
+)
 LEAF = "home"
 FOLDERS = {CORE: ROOT / "site", **{name: ROOT / name for name in (*FEATURES, LEAF)}}
 

@@ -11,12 +11,14 @@ from expertise.models import ExpertiseIndexPage
 from home.factories import HomePageFactory, StandardPageFactory
 from home.models import (
     ContactPage,
+    GovernancePolicyPage,
     HomePage,
     PrivacyPolicyPage,
     StandardPage,
 )
 from membership.models import MembershipPage
 from news.models import NewsIndexPage
+from newsletter.models import NewsletterPage
 from services.models import ServiceRequestPage
 
 pytestmark = pytest.mark.django_db
@@ -29,11 +31,13 @@ class TestTreeRules:
             StandardPage,
             ContactPage,
             PrivacyPolicyPage,
+            GovernancePolicyPage,
             MembershipPage,
             ServiceRequestPage,
             NewsIndexPage,
             ExpertiseIndexPage,
             EventIndexPage,
+            NewsletterPage,
         ]
 
     def test_one_home_page_per_parent(self, site_tree):

@@ -1,6 +1,8 @@
 """The site app's models: contact settings, per-language texts, menus and the editorial
-workflow's review task, submissions held by the anti-spam rules, search synonyms."""
+workflow's review task, submissions held by the anti-spam rules, search synonyms, and the
+anonymisation log."""
 
+from .anonymisation import AnonymisationRecord
 from .contact import SOCIAL_NETWORKS, WEEKDAYS, Office, OrganisationSettings, SocialLink
 from .held import HeldSubmission
 from .navigation import NavigationMenu
@@ -9,6 +11,7 @@ from .texts import SiteTexts
 from .workflow import EditorialReviewTask
 
 __all__ = [
+    "AnonymisationRecord",
     "SOCIAL_NETWORKS",
     "EditorialReviewTask",
     "HeldSubmission",

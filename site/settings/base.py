@@ -29,6 +29,8 @@ INSTALLED_APPS = [
     "services",
     "reports",
     "events",
+    "newsletter",
+    "privacy",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.settings",
@@ -240,6 +242,20 @@ SERVICE_REQUEST_RETENTION_MONTHS = env.int("SERVICE_REQUEST_RETENTION_MONTHS", d
 # Event attendees' names and emails are anonymised this many days after the event
 # (`manage.py anonymise_event_registrations`, daily).
 EVENT_REGISTRATION_RETENTION_DAYS = env.int("EVENT_REGISTRATION_RETENTION_DAYS", default=90)
+# The newsletter (newsletter): a confirmation link works this many days; at most this many
+# emails to one address a day and this many requests per IP address and hour. The optional
+# sending tool, Cyberimpact, is on when its API token is set (README « Newsletter »).
+NEWSLETTER_CONFIRMATION_DAYS = env.int("NEWSLETTER_CONFIRMATION_DAYS", default=7)
+NEWSLETTER_EMAILS_PER_DAY = env.int("NEWSLETTER_EMAILS_PER_DAY", default=3)
+NEWSLETTER_RATE_LIMIT = env.str("NEWSLETTER_RATE_LIMIT", default="10/h")
+CYBERIMPACT_API_TOKEN = env.str("CYBERIMPACT_API_TOKEN", default="")
+CYBERIMPACT_API_URL = env.str("CYBERIMPACT_API_URL", default="https://api.cyberimpact.com")
+CYBERIMPACT_GROUPS = {
+    "fr": env.str("CYBERIMPACT_GROUP_FR", default=""),
+    "en": env.str("CYBERIMPACT_GROUP_EN", default=""),
+}
+# Confidentiality incidents (privacy) are kept at least this many years (Loi 25: five).
+INCIDENT_RETENTION_YEARS = 5
 # The member space (membership.member_space): sign-in links (django-sesame) work once, for
 # 15 minutes; a session ends after 30 idle minutes; at most this many links per IP and hour.
 # Contacts of resigned or excluded members are anonymised after MEMBER_RETENTION_MONTHS.

@@ -2,6 +2,7 @@
 
 from django import template
 from django.utils.translation import get_language
+from wagtail import hooks
 from wagtail.models import Page
 
 from consortium import chrome_cache, formatting, i18n, localized_settings, menus, seo
@@ -116,3 +117,10 @@ def site_description():
 @register.filter
 def long_date(value):
     return formatting.format_long_date(value) if value else ""
+
+
+@register.simple_tag
+def footer_panels() -> list[str]:
+    """The templates feature apps add to the footer, each a column of its grid (the hook
+    « consortium_footer_panels » returns a template name: the newsletter's short form)."""
+    return [panel() for panel in hooks.get_hooks("consortium_footer_panels")]

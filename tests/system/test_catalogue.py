@@ -22,6 +22,8 @@ SOURCE_DIRS = [
     "services",
     "reports",
     "events",
+    "newsletter",
+    "privacy",
     "locale",
 ]
 

@@ -72,6 +72,7 @@ def test_migrate_then_setup_site_makes_a_usable_site(new_database):
         "Communications",
         "Comité d'adhésion",
         "Services aux membres",
+        "Responsable de la protection des renseignements personnels",
         "Membres",
     }
     assert workflow == [("Révision éditoriale",)]

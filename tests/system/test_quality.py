@@ -39,6 +39,7 @@ TEMPLATE_FOLDERS = [
     "services/templates",
     "reports/templates",
     "events/templates",
+    "newsletter/templates",
 ]
 
 

@@ -4,7 +4,10 @@ EVENT_REGISTRATION_RETENTION_DAYS days after their event (Loi 25; daily by cron)
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
+from consortium.retention import record_run
 from events.retention import anonymise, due_for_anonymisation
 
 
@@ -22,3 +25,12 @@ class Command(BaseCommand):
         count = due.count() if dry_run else anonymise(due)
         verb = "would be anonymised" if dry_run else "anonymised"
         self.stdout.write(f"{count} registration(s) {verb} (events over {days} days ago).")
+        if not dry_run:
+            record_run(
+                "anonymise_event_registrations",
+                purpose=format_lazy(
+                    _("Registrations to events held more than {days} days ago"), days=days
+                ),
+                method=_("Names, organisations and emails cleared; the counts per event kept"),
+                count=count,
+            )

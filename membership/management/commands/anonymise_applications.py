@@ -7,8 +7,10 @@ cron line).
 """
 
 from django.conf import settings
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
-from consortium.retention import AnonymiseCommand
+from consortium.retention import AnonymiseCommand, record_run
 from membership import member_retention
 from membership.retention import anonymise, due_for_anonymisation
 
@@ -17,6 +19,13 @@ class Command(AnonymiseCommand):
     help = "Anonymise refused and withdrawn membership applications past the retention period."
     months_setting = "MEMBERSHIP_RETENTION_MONTHS"
     noun = "application(s)"
+    purpose = _(
+        "Refused and withdrawn membership applications closed for more than {months} months"
+    )
+    method = _(
+        "Identifying fields cleared; attachments, internal notes and emails deleted; "
+        "reference, dates, status and region kept for statistics"
+    )
 
     def due(self, months):
         return due_for_anonymisation(months)
@@ -35,3 +44,16 @@ class Command(AnonymiseCommand):
             f"{len(former)} former member(s)' contacts {verb} "
             f"(older than {settings.MEMBER_RETENTION_MONTHS} months)."
         )
+        if not dry_run:
+            record_run(
+                "anonymise_applications",
+                purpose=format_lazy(
+                    _(
+                        "Contacts of members that resigned or were excluded more than {months} "
+                        "months ago"
+                    ),
+                    months=settings.MEMBER_RETENTION_MONTHS,
+                ),
+                method=_("Contacts' names, emails and phones cleared; the member's record kept"),
+                count=len(former),
+            )

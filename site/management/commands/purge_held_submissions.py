@@ -3,8 +3,11 @@ they are older than HELD_SUBMISSION_RETENTION_DAYS (consortium.held; run daily).
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from consortium.held import purge
+from consortium.retention import record_run
 
 
 class Command(BaseCommand):
@@ -18,3 +21,11 @@ class Command(BaseCommand):
             raise CommandError("--days must be at least 1.")
         count = purge(days)
         self.stdout.write(f"{count} held submission(s) deleted (older than {days} days).")
+        record_run(
+            "purge_held_submissions",
+            purpose=format_lazy(
+                _("Submissions held by the anti-spam rules for more than {days} days"), days=days
+            ),
+            method=_("Deleted"),
+            count=count,
+        )

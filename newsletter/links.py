@@ -1,0 +1,77 @@
+"""The subscriber's personal links (consortium.personal_links): the confirmation link
+(single use, expiring, renewed by each request) and the unsubscribe link (permanent; the
+page asks for one click, and mail clients post to it directly: RFC 8058)."""
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
+
+from consortium.personal_links import InvalidLink, check_single_use, token_for, uuid_from
+
+from .models import NewsletterPage, Subscriber
+
+CONFIRM_SALT = "newsletter.confirm"
+UNSUBSCRIBE_SALT = "newsletter.unsubscribe"
+__all__ = ["InvalidLink", "confirm_url", "one_click_url", "resolve_confirmation"]
+
+
+def page_in(language: str) -> NewsletterPage | None:
+    pages = NewsletterPage.objects.live()
+    return pages.filter(locale__language_code=language).first() or pages.first()
+
+
+def _page_route(language: str, route: str, token: str) -> str:
+    page = page_in(language)
+    if page is None:
+        return ""
+    with translation.override(page.locale.language_code):
+        subpath = page.reverse_subpage(route, args=[token])
+    _site_id, _root, page_path = page.get_url_parts()
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + page_path + subpath
+
+
+def confirm_url(subscriber: Subscriber) -> str:
+    return _page_route(
+        subscriber.language, "confirm", token_for(subscriber.confirmation_token, CONFIRM_SALT)
+    )
+
+
+def unsubscribe_token(subscriber: Subscriber) -> str:
+    return token_for(subscriber.unsubscribe_token, UNSUBSCRIBE_SALT)
+
+
+def unsubscribe_url(subscriber: Subscriber) -> str:
+    """The link in the email's text: the page with the one button, in their language."""
+    return _page_route(subscriber.language, "unsubscribe", unsubscribe_token(subscriber))
+
+
+def one_click_url(subscriber: Subscriber) -> str:
+    """The List-Unsubscribe address: a POST unsubscribes (RFC 8058), a GET shows the page."""
+    path = reverse("newsletter_one_click", args=[unsubscribe_token(subscriber)])
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def resolve_confirmation(token: str) -> Subscriber:
+    """The pending subscriber a confirmation link stands for, or InvalidLink."""
+    subscriber = Subscriber.objects.filter(
+        confirmation_token=uuid_from(token, CONFIRM_SALT)
+    ).first()
+    if subscriber is None:
+        raise InvalidLink("forged")
+    check_single_use(
+        subscriber.confirmed_at if subscriber.status == Subscriber.Status.CONFIRMED else None,
+        subscriber.confirmation_expires_at,
+        still_wanted=subscriber.status == Subscriber.Status.PENDING,
+    )
+    return subscriber
+
+
+def resolve_unsubscribe(token: str) -> Subscriber:
+    """The subscriber an unsubscribe link stands for (whatever their status), or
+    InvalidLink("forged")."""
+    subscriber = Subscriber.objects.filter(
+        unsubscribe_token=uuid_from(token, UNSUBSCRIBE_SALT)
+    ).first()
+    if subscriber is None:
+        raise InvalidLink("forged")
+    return subscriber
