@@ -6,6 +6,8 @@ import re
 import pytest
 from django.test import Client
 
+# The membership form's box leads here: its page and its way to submit an application.
+from membership.tests.conftest import make_application, membership  # noqa: F401
 from newsletter.factories import NewsletterPageFactory
 from tests.fixtures.roles import body  # noqa: F401 - imported from here by the tests
 from tests.fixtures.site import publish_translation
