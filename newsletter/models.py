@@ -95,7 +95,7 @@ class Subscriber(models.Model):
         verbose_name = _("newsletter subscriber")
         verbose_name_plural = _("newsletter subscribers")
         ordering = ["-requested_at", "-pk"]
-        permissions = [("unsubscribe_subscriber", _("Can unsubscribe a newsletter subscriber"))]
+        permissions = [("unsubscribe_subscriber", _("Can unsubscribe someone from the newsletter"))]
 
     def __str__(self):
         return self.email

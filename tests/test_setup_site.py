@@ -24,6 +24,7 @@ from consortium.editorial_workflow import WORKFLOW_NAME
 from home.factories import HomePageFactory
 from membership.permissions import MEMBERS_GROUP
 from membership.setup import COMMITTEE_PERMISSIONS
+from privacy.setup import PRIVACY_OFFICER_PERMISSIONS
 from services.setup import SERVICES_PERMISSIONS
 
 pytestmark = pytest.mark.django_db
@@ -86,10 +87,12 @@ def test_a_migrated_database_gets_the_roles_the_workflow_and_its_address(setting
         roles.COMMUNICATIONS_GROUP,
         roles.COMMITTEE_GROUP,
         roles.SERVICES_GROUP,
+        roles.PRIVACY_OFFICER_GROUP,
         MEMBERS_GROUP,
     }
     assert set(COMMITTEE_PERMISSIONS) == permissions(roles.COMMITTEE_GROUP)
     assert set(SERVICES_PERMISSIONS) == permissions(roles.SERVICES_GROUP)
+    assert set(PRIVACY_OFFICER_PERMISSIONS) == permissions(roles.PRIVACY_OFFICER_GROUP)
     assert set(roles.MODEL_PERMISSIONS[roles.COMMUNICATIONS_GROUP]) <= permissions(
         roles.COMMUNICATIONS_GROUP
     )
