@@ -5,14 +5,14 @@ sentence, in the form's language, is stored in their consent record."""
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from consortium.models import OrganisationSettings
+from consortium.models import Office
 
 ORGANISATION = "Consortium de coopération des entreprises collectives"
 
 
 def mailing_address() -> str:
     """The first office's postal address, on one line (the contact settings)."""
-    office = OrganisationSettings.load().offices.first()
+    office = Office.objects.order_by("settings_id", "sort_order", "pk").first()
     if office is None:
         return ""
     parts = [office.street_address, f"{office.city} ({office.province})", office.postal_code]

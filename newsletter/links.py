@@ -16,8 +16,11 @@ __all__ = ["InvalidLink", "confirm_url", "one_click_url", "resolve_confirmation"
 
 
 def page_in(language: str) -> NewsletterPage | None:
-    pages = NewsletterPage.objects.live()
-    return pages.filter(locale__language_code=language).first() or pages.first()
+    """The live newsletter page in ``language``, else in another (one query: the footer of
+    every page asks)."""
+    pages = list(NewsletterPage.objects.live().select_related("locale").order_by("pk"))
+    chosen = [page for page in pages if page.locale.language_code == language]
+    return (chosen or pages or [None])[0]
 
 
 def _page_route(language: str, route: str, token: str) -> str:

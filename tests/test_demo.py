@@ -146,10 +146,11 @@ def test_demo_menus_footer_and_accessibility_contact_in_both_languages(demo, cli
     assert [(a.get_text(), a["href"]) for a in footer_links] == [
         ("Our members", "/en/members/"),
         ("Privacy policy", "/en/privacy/"),
+        ("Personal information governance policy", "/en/personal-information-governance/"),
         ("Accessibility statement", "/en/accessibility/"),
         ("Contact us", "/en/contact/"),
     ]
-    assert footer_links[2]["aria-current"] == "page"
+    assert footer_links[3]["aria-current"] == "page"
     assert "shared access to specialised experts" in english.footer.get_text()
     # « Report a barrier » is followed by the contact details of the settings.
     report = english.main.find("h2", string="Report a barrier")

@@ -56,7 +56,10 @@ def test_dev_admin_created_and_printed_when_debug(demo):
         assert user.check_password("changeme") and not user.is_superuser
         assert f"{group}: user « {username} »" in output
     # How the accounts that need a second factor enrol (consortium.two_factor).
-    assert "« admin » and « comite » and « services » sign in with a second factor" in output
+    assert (
+        "« admin » and « comite » and « services » and « confidentialite » sign in with a "
+        "second factor"
+    ) in output
     committee = get_user_model().objects.get(username="comite")
     assert committee.has_perm("membership.review_membershipapplication")
     for username in ("redaction", "communications"):
