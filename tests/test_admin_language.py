@@ -12,7 +12,12 @@ from wagtail.models import Page
 from wagtail.users.models import UserProfile
 
 from consortium.models import NavigationMenu, SiteTexts
-from consortium.roles import COMMITTEE_GROUP, COMMUNICATIONS_GROUP, EDITORS_GROUP
+from consortium.roles import (
+    COMMITTEE_GROUP,
+    COMMUNICATIONS_GROUP,
+    EDITORS_GROUP,
+    PRIVACY_OFFICER_GROUP,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -40,6 +45,9 @@ SCREENS = [
     "/admin/snippets/consortium/searchsynonym/",
     "/admin/settings/consortium/organisationsettings/",
     "/admin/membership-applications/",
+    "/admin/newsletter-subscribers/",
+    "/admin/privacy/incidents/new/",
+    "/admin/privacy/anonymisation-log/",
     "/admin/account/",
 ]
 
@@ -111,7 +119,9 @@ def test_staff_screens_show_no_english_text(client, demo):
     assert not english_on(client, screens)
 
 
-@pytest.mark.parametrize("group", [EDITORS_GROUP, COMMUNICATIONS_GROUP, COMMITTEE_GROUP])
+@pytest.mark.parametrize(
+    "group", [EDITORS_GROUP, COMMUNICATIONS_GROUP, COMMITTEE_GROUP, PRIVACY_OFFICER_GROUP]
+)
 def test_each_role_walks_its_menu_in_french(client, demo, group):
     from membership.actions import submit_application
     from membership.tests.test_concurrency import application_data

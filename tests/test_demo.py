@@ -132,6 +132,45 @@ def test_demo_privacy_policy_covers_loi_25(demo, client):
     assert meta == "Version 2026-1, in force since November 1, 2026"
 
 
+def test_demo_privacy_policy_lists_the_newsletter_its_provider_and_the_registers(demo, client):
+    for url, words, governance in [
+        (
+            "/fr/confidentialite/",
+            ["L’infolettre", "Cyberimpact", "registre des incidents", "journal"],
+            "/fr/gouvernance-renseignements-personnels/",
+        ),
+        (
+            "/en/privacy/",
+            ["The newsletter", "Cyberimpact", "register of confidentiality incidents", "log"],
+            "/en/personal-information-governance/",
+        ),
+    ]:
+        main = BeautifulSoup(client.get(url).content.decode(), "html.parser").select_one("main")
+        text = main.get_text(" ")
+        assert all(word in text for word in words), url
+        assert main.select_one(f'a[href="{governance}"]'), url
+
+
+def test_demo_governance_policy_is_versioned_and_links_back(demo, client):
+    for url, meta, privacy in [
+        (
+            "/fr/gouvernance-renseignements-personnels/",
+            "Version 2026-1, en vigueur depuis le 1er décembre 2026",
+            "/fr/confidentialite/",
+        ),
+        (
+            "/en/personal-information-governance/",
+            "Version 2026-1, in force since December 1, 2026",
+            "/en/privacy/",
+        ),
+    ]:
+        page = BeautifulSoup(client.get(url).content.decode(), "html.parser")
+        assert page.select_one(".page-meta").get_text(" ", strip=True) == meta
+        assert page.select_one(f'main a[href="{privacy}"]')
+        assert page.select_one(f'footer nav a[href="{url}"]')  # the footer links it
+        assert page.select_one(".officer")
+
+
 def test_demo_menus_footer_and_accessibility_contact_in_both_languages(demo, client):
     english = BeautifulSoup(client.get("/en/accessibility/").content.decode(), "html.parser")
     assert [a.get_text() for a in english.select("nav.main-nav a")] == [
