@@ -21,6 +21,14 @@ from .models import ConsentRecord
 SOURCES = [ConsentRecord.Source.PAGE, ConsentRecord.Source.FOOTER]
 
 
+def language_choices() -> list[tuple[str, str]]:
+    """Each language by its own name (« Français », « English »)."""
+    return [
+        (code, capfirst(get_language_info(code)["name_local"]))
+        for code, _name in settings.LANGUAGES
+    ]
+
+
 class SubscribeForm(PublicFormMixin, PlainTextFormMixin, forms.Form):
     email = forms.EmailField(
         label=_("Email address"),
@@ -42,10 +50,7 @@ class SubscribeForm(PublicFormMixin, PlainTextFormMixin, forms.Form):
         kwargs["initial"].setdefault("source", ConsentRecord.Source.PAGE)
         super().__init__(*args, **kwargs)
         self.shown_language = language
-        self.fields["language"].choices = [
-            (code, capfirst(get_language_info(code)["name_local"]))
-            for code, _name in settings.LANGUAGES
-        ]
+        self.fields["language"].choices = language_choices()
         self.fields["email"].widget.attrs.update(autocomplete="email", inputmode="email")
         self.fields["name"].widget.attrs.update(autocomplete="name")
         self.helper = FormHelper()

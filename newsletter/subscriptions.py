@@ -8,6 +8,7 @@ address in a day, so the form cannot be used to flood someone's inbox.
 """
 
 import datetime
+import uuid
 
 from django.conf import settings
 from django.db import transaction
@@ -69,7 +70,7 @@ def request_subscription(
         subscriber.language = language
         subscriber.status = Subscriber.Status.PENDING
         subscriber.requested_at = now
-        subscriber.confirmation_token = Subscriber._meta.get_field("confirmation_token").default()
+        subscriber.confirmation_token = uuid.uuid4()  # the previous link stops working
         subscriber.confirmation_expires_at = now + datetime.timedelta(
             days=settings.NEWSLETTER_CONFIRMATION_DAYS
         )

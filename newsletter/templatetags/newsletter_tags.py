@@ -6,7 +6,7 @@ from django.urls import reverse
 from consortium import i18n
 
 from ..consent import casl_text
-from ..forms import SubscribeForm
+from ..forms import language_choices
 from ..links import page_in
 
 register = template.Library()
@@ -21,6 +21,6 @@ def newsletter_footer() -> dict | None:
         return None
     return {
         "action": reverse("newsletter_subscribe"),
-        "languages": SubscribeForm(language=language).fields["language"].choices,
+        "languages": language_choices(),
         "casl_text": casl_text(language),
     }

@@ -11,19 +11,12 @@ from consortium import roles
 from newsletter import subscriptions
 from newsletter.models import Subscriber
 from newsletter.tests.conftest import body
+from tests.fixtures.roles import ALL_ROLES
 
 pytestmark = pytest.mark.django_db
 
 LISTING = "/admin/newsletter-subscribers/"
-ROLES = [
-    "anonymous",
-    roles.EDITORS_GROUP,
-    roles.COMMUNICATIONS_GROUP,
-    roles.COMMITTEE_GROUP,
-    roles.SERVICES_GROUP,
-    roles.PRIVACY_OFFICER_GROUP,
-    "administrator",
-]
+ROLES = ALL_ROLES
 ALLOWED = {roles.COMMUNICATIONS_GROUP, "administrator"}
 
 

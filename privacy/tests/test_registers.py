@@ -13,21 +13,13 @@ from django.utils import timezone
 from consortium import roles
 from consortium.models import AnonymisationRecord
 from privacy.models import ConfidentialityIncident, IncidentKeptError
-from tests.fixtures.roles import body
+from tests.fixtures.roles import ALL_ROLES, body
 
 pytestmark = pytest.mark.django_db
 
 INCIDENTS = "/admin/privacy/incidents/"
 LOG = "/admin/privacy/anonymisation-log/"
-ROLES = [
-    "anonymous",
-    roles.EDITORS_GROUP,
-    roles.COMMUNICATIONS_GROUP,
-    roles.COMMITTEE_GROUP,
-    roles.SERVICES_GROUP,
-    roles.PRIVACY_OFFICER_GROUP,
-    "administrator",
-]
+ROLES = ALL_ROLES
 ALLOWED = {roles.PRIVACY_OFFICER_GROUP, "administrator"}
 
 
