@@ -19,7 +19,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from consortium import roles
+from consortium import chrome_cache, roles
 from consortium.editorial_workflow import WORKFLOW_NAME
 from home.factories import HomePageFactory
 from membership.permissions import MEMBERS_GROUP
@@ -152,3 +152,12 @@ def test_an_administrators_additions_to_a_group_stay(locales):
     group.permissions.add(extra)
     setup_site()
     assert group.permissions.filter(pk=extra.pk).exists()
+
+
+@pytest.mark.usefixtures("wagtail_defaults")
+def test_each_run_renews_the_cache_version():
+    """A release (or a restored database) never serves what the previous one cached."""
+    setup_site()
+    before = chrome_cache.version()
+    setup_site()
+    assert chrome_cache.version() != before

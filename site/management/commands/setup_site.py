@@ -3,10 +3,16 @@
 Run after `migrate` on every release; safe on a live database, a second run changes
 nothing. Exits with status 0 and prints what it changed, and what an administrator should
 look at (kept because somebody uses it) on standard error.
+
+It also moves the cache's version on (``consortium.chrome_cache.invalidate``): pages and
+chrome cached by the previous release — its templates, or a database restored or loaded
+under it — are never served by the new one. That changes no row, so a second run still
+reports nothing changed.
 """
 
 from django.core.management.base import BaseCommand
 
+from consortium import chrome_cache
 from consortium.setup import run_setup
 
 
@@ -15,6 +21,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         report = run_setup()
+        chrome_cache.invalidate()
         for line in report.changes:
             self.stdout.write(f"  {line}")
         for line in report.warnings:
