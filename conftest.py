@@ -17,6 +17,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
+from tests import fast_flush
+
 settings.register_profile(
     "ci", max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
@@ -26,6 +28,9 @@ settings.register_profile(
 settings.load_profile(
     os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev")
 )
+
+# Django's test flush, faster on PostgreSQL (tests/fast_flush.py).
+fast_flush.install()
 
 SYSTEM_TESTS = Path(__file__).parent / "tests" / "system"
 SYSTEM_MARKERS = ("browser", "vnu")

@@ -87,20 +87,20 @@ def test_phone_layout_has_no_horizontal_scroll(demo_site, browser_page):
         assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at 375px"
 
 
-def test_demo_site_pages_have_no_axe_violation(committed_demo, live_server, chromium):
+@pytest.mark.parametrize("viewport", ["phone", "desktop"])
+def test_demo_site_pages_have_no_axe_violation(committed_demo, live_server, chromium, viewport):
     """Every public page type of the demo site (real content), FR and EN, at both widths:
-    one check per page and width."""
+    one check per page and width (one test per width, so that parallel workers share them)."""
     from tests.demo_pages import DEMO_PAGES
     from tests.fixtures.browser import VIEWPORTS
 
     checked = 0
-    for viewport in VIEWPORTS.values():
-        context = chromium.new_context(viewport=viewport)
-        page = context.new_page()
-        for kind, *paths, status in DEMO_PAGES:
-            for path in paths:
-                assert page.goto(live_server.url + path).status == status, (kind, path)
-                assert_no_axe_violations(page)
-                checked += 1
-        context.close()
-    assert checked == 2 * 2 * len(DEMO_PAGES)
+    context = chromium.new_context(viewport=VIEWPORTS[viewport])
+    page = context.new_page()
+    for kind, *paths, status in DEMO_PAGES:
+        for path in paths:
+            assert page.goto(live_server.url + path).status == status, (kind, path)
+            assert_no_axe_violations(page)
+            checked += 1
+    context.close()
+    assert checked == 2 * len(DEMO_PAGES)
