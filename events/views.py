@@ -2,15 +2,15 @@
 cancellation link's page (it asks for a click: mail scanners open links, they do not
 press buttons)."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
-from consortium import held, i18n
-from consortium.models import HeldSubmission
-from consortium.public_forms import privacy_policy
+from consortium import i18n
+from consortium.public_forms import Verdict, privacy_policy, screen
 from membership.member_space import signed_in_contact
 from membership.register_models import MemberStatus
 
@@ -72,8 +72,17 @@ def event_view(page, request):
             page, request, RegistrationForm(privacy_url=privacy_url, initial=initial), contact
         )
     form = RegistrationForm(request.POST, privacy_url=privacy_url)
-    if form.is_spam():
-        held.hold(FORM_NAME, HeldSubmission.Reason.HONEYPOT, request, i18n.current_language())
+    verdict = screen(
+        request,
+        form,
+        form_name=FORM_NAME,
+        rate=settings.EVENT_REGISTRATION_RATE_LIMIT,
+        too_many=_(
+            "Too many registrations were sent from your connection in the last hour. "
+            "Your information is still here: please try again later."
+        ),
+    )
+    if verdict is Verdict.ROBOT:
         return HttpResponseRedirect(page.url)
     if not may_register(page, contact):
         form.add_error(
@@ -84,8 +93,8 @@ def event_view(page, request):
             ),
         )
         return _render(page, request, form, contact, status=403)
-    if not form.is_valid():
-        return _render(page, request, form, contact)
+    if verdict is not Verdict.ACCEPTED:
+        return _render(page, request, form, contact, 429 if verdict is Verdict.LIMITED else 200)
     data = form.cleaned_data
     try:
         registration = registrations.register(

@@ -65,7 +65,6 @@ def subscribe(request):
             "Your information is still here: please try again later."
         ),
         thanks_url=page.url + page.reverse_subpage("thanks"),
-        salt="",
         render=lambda bound, status: _render(page, request, bound, status),
         submit=lambda data: subscriptions.request_subscription(
             email=data["email"],

@@ -1,8 +1,10 @@
 """What every public form that people send to staff shares (the membership application,
-the service request): its fields' browser hints, the honeypot, the consent sentence with
-the privacy policy in force, and the way a submission is received.
+the service request, the newsletter, an event's registration): its fields' browser hints,
+the honeypot, the consent sentence with the privacy policy in force, and the way a
+submission is received.
 
-``receive`` is the one path of a submission: a robot's (the hidden field filled) gets the
+``receive`` is the one path of a submission (``screen`` its checks, for a form whose
+answers are its own, as an event's registration): a robot's (the hidden field filled) gets the
 confirmation it expects and what it sent is held (consortium.held); an invalid form comes
 back with its messages and every value typed; past the rate limit, the form comes back
 with a message (and what was sent is held); otherwise the app's ``submit`` stores it (in
@@ -10,6 +12,7 @@ one transaction, its emails in the outbox) and the visitor is sent to the confir
 with the reference signed in the address, so a refresh shows it again and submits nothing.
 """
 
+import enum
 import logging
 
 from django import forms
@@ -74,24 +77,47 @@ def privacy_policy(request) -> tuple[str, str]:
     return localized.get_url(request) or "", getattr(policy_page.specific, "version", "")
 
 
-def receive(request, form, *, form_name, rate, too_many, thanks_url, salt, render, submit):
-    """Answer the POST of ``form`` (see the module's docstring). ``render(form, status)``
-    shows the form again; ``submit(cleaned_data)`` stores it and returns the case (its
-    ``reference``); ``rate`` is the limit (``5/h``) and ``too_many`` its message."""
+class Verdict(enum.Enum):
+    """What ``screen`` decided about a submission."""
+
+    ROBOT = "robot"  # the hidden field filled: held, the sender told it went through
+    INVALID = "invalid"  # shown again with its messages
+    LIMITED = "limited"  # past the rate limit: held, shown again with ``too_many``
+    ACCEPTED = "accepted"  # for the app to store
+
+
+def screen(request, form, *, form_name, rate, too_many) -> Verdict:
+    """The checks every public form's POST goes through before the app stores it: the
+    honeypot, the form's own validation, then the rate limit (``5/h``), counted only for
+    valid submissions; a held submission is kept for staff (consortium.held)."""
     language = i18n.current_language()
     if form.is_spam():
         held.hold(form_name, HeldSubmission.Reason.HONEYPOT, request, language)
         logger.info("Form %s: honeypot filled, submission held", form_name)
-        return HttpResponseRedirect(thanks_url)
+        return Verdict.ROBOT
     if not form.is_valid():
-        return render(form, 200)
+        return Verdict.INVALID
     if limit_reached(request, form_name, rate):
         held.hold(form_name, HeldSubmission.Reason.RATE_LIMIT, request, language)
         form.add_error(None, too_many)
-        return render(form, 429)
+        return Verdict.LIMITED
+    return Verdict.ACCEPTED
+
+
+def receive(request, form, *, form_name, rate, too_many, thanks_url, render, submit, salt=""):
+    """Answer the POST of ``form`` (see the module's docstring). ``render(form, status)``
+    shows the form again; ``submit(cleaned_data)`` stores it and returns the case, whose
+    ``reference`` the confirmation's address carries signed with ``salt`` (a case without
+    one, as a newsletter request, gets the confirmation alone); ``rate`` is the limit
+    (``5/h``) and ``too_many`` its message."""
+    verdict = screen(request, form, form_name=form_name, rate=rate, too_many=too_many)
+    if verdict is Verdict.ROBOT:
+        return HttpResponseRedirect(thanks_url)
+    if verdict is not Verdict.ACCEPTED:
+        return render(form, 429 if verdict is Verdict.LIMITED else 200)
     case = submit(form.cleaned_data)
     if not getattr(case, "reference", ""):
-        return HttpResponseRedirect(thanks_url)  # nothing to show (a newsletter request)
+        return HttpResponseRedirect(thanks_url)
     return HttpResponseRedirect(f"{thanks_url}?ref={signing.dumps(case.reference, salt=salt)}")
 
 

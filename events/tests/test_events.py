@@ -129,6 +129,26 @@ def test_registration_capacity_waiting_list_and_single_use_cancellation(
     assert client.get(path.replace(path.split("/")[-2], "x" * 40)).status_code == 404
 
 
+def test_past_the_rate_limit_the_form_comes_back_and_the_registration_is_held(
+    make_event, register, settings
+):
+    """Each registration sends an email: one connection cannot send them by the hundred."""
+    from consortium.models import HeldSubmission
+
+    settings.EVENT_REGISTRATION_RATE_LIMIT = "2/h"
+    event = make_event()
+    assert register(event, email="a@example.org").status_code == 302
+    assert register(event, email="b@example.org").status_code == 302
+    mail.outbox.clear()
+    response = register(event, name="Chloé Tremblay", email="c@example.org")
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert "Trop d’inscriptions" in html and "Chloé Tremblay" in html and "c@example.org" in html
+    assert Registration.objects.count() == 2 and mail.outbox == []
+    held = HeldSubmission.objects.get(form="event-registration")
+    assert held.reason == HeldSubmission.Reason.RATE_LIMIT and held.data["email"] == "c@example.org"
+
+
 def test_no_registration_after_the_deadline(client, make_event, register):
     event = make_event(registration_deadline=timezone.now() - datetime.timedelta(hours=1))
     assert "Les inscriptions sont fermées." in client.get(event.url).content.decode()

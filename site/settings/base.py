@@ -239,8 +239,10 @@ MEMBERSHIP_RETENTION_MONTHS = env.int("MEMBERSHIP_RETENTION_MONTHS", default=24)
 # dropped requests are anonymised after this many months (`manage.py anonymise_applications`).
 SERVICE_REQUEST_RATE_LIMIT = env.str("SERVICE_REQUEST_RATE_LIMIT", default="5/h")
 SERVICE_REQUEST_RETENTION_MONTHS = env.int("SERVICE_REQUEST_RETENTION_MONTHS", default=24)
-# Event attendees' names and emails are anonymised this many days after the event
+# Events: at most this many registrations per IP address and hour (each sends an email);
+# attendees' names and emails are anonymised this many days after the event
 # (`manage.py anonymise_event_registrations`, daily).
+EVENT_REGISTRATION_RATE_LIMIT = env.str("EVENT_REGISTRATION_RATE_LIMIT", default="10/h")
 EVENT_REGISTRATION_RETENTION_DAYS = env.int("EVENT_REGISTRATION_RETENTION_DAYS", default=90)
 # The newsletter (newsletter): a confirmation link works this many days; at most this many
 # emails to one address a day and this many requests per IP address and hour. The optional
