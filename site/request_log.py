@@ -20,8 +20,27 @@ from .client_address import client_address, log_network
 
 logger = logging.getLogger("consortium.requests")
 REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
-# The only path whose segments are secrets: the applicant's personal link.
-SECRET_SEGMENT = re.compile(r"/(complement|more-information)/[^/]+/")
+# What follows these is a secret (a personal link's token, an attachment's key), in
+# French and in English: the applicant's « complement », the member's sign-in link, an
+# event's cancellation, the newsletter's confirmation and unsubscription (the one-click
+# address too) and the private attachments. tests/test_request_log.py checks that every
+# route with a token is in this list.
+SECRET_BEFORE = (
+    "complement",
+    "more-information",
+    "connexion",
+    "sign-in",
+    "annuler",
+    "cancel",
+    "confirmer",
+    "confirm",
+    "desabonnement",
+    "unsubscribe",
+    "newsletter-unsubscribe",
+    "attachments",
+)
+# Everything after the marker goes: Wagtail's password reset holds two secrets in a row.
+SECRET_SEGMENT = re.compile(r"/({})/[^/].*$".format("|".join(map(re.escape, SECRET_BEFORE))))
 
 
 def request_id(request) -> str:
