@@ -22,6 +22,14 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 VERSION_KEY = "chrome:version"
 # Entries of a version nobody reads any more leave the cache after this long.
 TIMEOUT = 24 * 60 * 60
+# The last version this process read or set (the page cache's copies in memory are valid
+# under it only: consortium.page_cache).
+_seen = {"version": None}
+
+
+def seen_version() -> str | None:
+    """The version this process last read from the cache or set itself (no cache read)."""
+    return _seen["version"]
 
 
 def version(request=None) -> str:
@@ -40,6 +48,7 @@ def version(request=None) -> str:
             current = cache.get(VERSION_KEY, current)
     if request is not None:
         request._chrome_version = current
+    _seen["version"] = current
     return current
 
 
@@ -50,13 +59,14 @@ def version_and(key: str, request):
     current = values.get(VERSION_KEY)
     if current is None:  # emptied, or Redis is down: a new version, nothing kept
         return version(request), None
-    request._chrome_version = current
+    request._chrome_version = _seen["version"] = current
     return current, values.get(key)
 
 
 def invalidate(*args, **kwargs) -> None:
     """Move the version on: every cached piece of chrome is stale from now on."""
-    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+    _seen["version"] = uuid.uuid4().hex
+    cache.set(VERSION_KEY, _seen["version"], timeout=None)
 
 
 def _key(name: str, parts, request=None) -> str:

@@ -1,8 +1,11 @@
 """Rendered public pages from the shared cache (consortium.page_cache): kept when a CDN may
 keep them, never when personal, and never served stale after a change."""
 
+import time
+
 import pytest
 from django.test import override_settings
+from wagtail.models import Page
 
 from consortium import chrome_cache, page_cache
 from consortium.page_cache import HEADER
@@ -103,11 +106,42 @@ def test_static_files_are_answered_before_any_cache_read(client, about, monkeypa
     assert counting.reads
 
 
-def test_a_kept_page_costs_one_cache_round_trip(client, about, monkeypatch):
-    """The version and the copy are read together (one MGET on Redis)."""
-    client.get("/fr/a-propos/")
+def count_shared_reads(monkeypatch) -> CountingCache:
     counting = CountingCache(page_cache.cache)
     monkeypatch.setattr(page_cache, "cache", counting)
     monkeypatch.setattr(chrome_cache, "cache", counting)
+    return counting
+
+
+@override_settings(PAGE_CACHE_LOCAL_SECONDS=0)
+def test_a_kept_page_costs_one_cache_round_trip(client, about, monkeypatch):
+    """Without the memory layer, the version and the copy are read together (one MGET)."""
+    client.get("/fr/a-propos/")
+    counting = count_shared_reads(monkeypatch)
     assert client.get("/fr/a-propos/")[HEADER] == "hit"
     assert len(counting.reads) == 1
+
+
+def test_a_page_read_again_within_the_second_costs_no_shared_cache_read(client, about, monkeypatch):
+    first = client.get("/fr/a-propos/")
+    counting = count_shared_reads(monkeypatch)
+    again = [client.get("/fr/a-propos/") for _ in range(3)]
+    assert [response[HEADER] for response in again] == ["hit"] * 3
+    assert counting.reads == []
+    assert all(response.content == first.content for response in again)
+    # Each is a copy: the headers the outer middleware sets are those of this response.
+    assert all("Content-Security-Policy" in response for response in again)
+
+
+@override_settings(PAGE_CACHE_LOCAL_SECONDS=0.3)
+def test_a_change_made_by_another_server_is_seen_within_the_memory_lifetime(client, about):
+    assert "À propos" in client.get("/fr/a-propos/").content.decode()
+    # Another server publishes: the content changes and the shared version moves on,
+    # without this process seeing either (no signal here).
+    Page.objects.filter(pk=about.pk).update(title="Qui sommes-nous ?")
+    chrome_cache.cache.set(chrome_cache.VERSION_KEY, "published-elsewhere", timeout=None)
+    kept = client.get("/fr/a-propos/")
+    assert kept[HEADER] == "hit" and "À propos" in kept.content.decode()
+    time.sleep(0.35)  # the copy in memory has expired: Redis is asked, the version has moved
+    fresh = client.get("/fr/a-propos/")
+    assert fresh[HEADER] == "miss" and "Qui sommes-nous ?" in fresh.content.decode()

@@ -168,6 +168,13 @@ RATELIMIT_CACHE = {
     "OPTIONS": {"MAX_ENTRIES": 100_000},
 }
 CACHES["ratelimit"] = RATELIMIT_CACHE
+# Each worker's own copies of the pages it served, for a second (consortium.page_cache).
+PAGES_CACHE = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "consortium_pages",
+    "OPTIONS": {"MAX_ENTRIES": env.int("PAGE_CACHE_LOCAL_ENTRIES", default=200)},
+}
+CACHES["pages"] = PAGES_CACHE
 RATELIMIT_USE_CACHE = "ratelimit"
 # The client behind the load balancer (consortium.client_address); FORWARDED_ALLOW_IPS is
 # also what gunicorn trusts for X-Forwarded-Proto.
@@ -331,6 +338,7 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 # a CDN's purge endpoint), or Cloudflare with CLOUDFLARE_BEARER_TOKEN and CLOUDFLARE_ZONE_ID.
 # Rendered public pages kept in the cache until content changes (consortium.page_cache).
 PAGE_CACHE = env.bool("PAGE_CACHE", default=False)
+PAGE_CACHE_LOCAL_SECONDS = env.float("PAGE_CACHE_LOCAL_SECONDS", default=1.0)
 PUBLIC_CACHE_MAX_AGE = env.int("PUBLIC_CACHE_MAX_AGE", default=60)
 PUBLIC_CACHE_S_MAXAGE = env.int("PUBLIC_CACHE_S_MAXAGE", default=600)
 PUBLIC_CACHE_STALE_WHILE_REVALIDATE = env.int("PUBLIC_CACHE_STALE_WHILE_REVALIDATE", default=86400)

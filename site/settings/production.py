@@ -28,7 +28,7 @@ if SECRET_KEY.startswith(("dev-only", "test-only")) or len(SECRET_KEY) < 50:
 ALLOWED_HOSTS = require_setting("ALLOWED_HOSTS", env.list("ALLOWED_HOSTS", default=[]))
 # The shared cache: sessions, rate limits, the site chrome and rendered pages must be the
 # same for every worker and every app server (a per-process cache would serve stale pages
-# after a publish).
+# after a publish; the page cache's copies in a worker's memory live one second only).
 require_setting("REDIS_URL", env.str("REDIS_URL", default=""))
 CSRF_TRUSTED_ORIGINS = env.list(
     "CSRF_TRUSTED_ORIGINS", default=[f"https://{host}" for host in ALLOWED_HOSTS]

@@ -1,7 +1,7 @@
 """Test settings: fast hashing, in-memory mail and cache, real database from DATABASE_URL."""
 
 from .base import *  # noqa: F403
-from .base import RATELIMIT_CACHE, env
+from .base import PAGES_CACHE, RATELIMIT_CACHE, env
 
 DEBUG = False
 SECRET_KEY = "test-only-insecure-key"  # noqa: S105
@@ -16,6 +16,7 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 100_000},
     },
     "ratelimit": RATELIMIT_CACHE,
+    "pages": PAGES_CACHE,
 }
 # Tests render templates with the manifest-free storage so collectstatic is not needed.
 MEDIA_ROOT = env.path("TEST_MEDIA_ROOT", default="/tmp/consortium-test-media")  # noqa: S108
