@@ -18,7 +18,7 @@ from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, get_page_models
 
 from consortium import i18n
 from consortium.ratelimit_store import limit_reached
@@ -157,6 +157,15 @@ def member_only_pages(locale) -> list[Page]:
     )
 
 
+def offers_to_members(locale) -> list[Page]:
+    """The live pages of ``locale`` whose type is offered to members
+    (``BasePage.offered_to_members``: the service request form), in the tree's order."""
+    types = [model for model in get_page_models() if getattr(model, "offered_to_members", False)]
+    if not types:
+        return []
+    return list(Page.objects.live().filter(locale=locale).type(*types).order_by("path"))
+
+
 def _dashboard(page, request, contact):
     member = contact.member
     chosen = request.GET.get("organisation", "")
@@ -179,6 +188,7 @@ def _dashboard(page, request, contact):
             "totals": ledger.totals_of(member.pk, movements),
             "movements": movements,
             "member_pages": member_only_pages(page.locale_id),
+            "offers": offers_to_members(page.locale_id),
         },
     )
 

@@ -41,6 +41,7 @@ class ServiceRequestPage(RoutablePageMixin, BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count_per_parent = 1
+    offered_to_members = True  # linked from the member space's dashboard
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),

@@ -7,7 +7,8 @@
 - the page editor form without Django's « hidden initial » (``consortium.page_forms``);
 - Wagtail's search fields, which page types extend the same way, and the folded, stemmed
   terms of the title and of the ``search_text_fields`` (consortium.search_terms), which
-  make search work alike in French and English on every database.
+  make search work alike in French and English on every database;
+- ``offered_to_members``: the page types the member space's dashboard links.
 
 A test (tests/test_architecture.py) fails when a page model does not derive from it.
 """
@@ -38,6 +39,9 @@ class BasePage(CachedViewRestrictionsMixin, Page):
         index.SearchField("search_text_terms"),
     ]
     translatable_fields = PAGE_TRANSLATABLE_FIELDS
+    # A page type another app offers members (the service request form) says so here: the
+    # member space's dashboard links its live pages without importing that app.
+    offered_to_members = False
 
     def search_language(self) -> str:
         return self.locale.language_code

@@ -5,14 +5,18 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
+from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.management import call_command
 
 from consortium.models import HeldSubmission, OrganisationSettings
-from membership.models import Member, MemberContact
+from membership.models import Member, MemberContact, MemberSpacePage
+from membership.permissions import MEMBERS_GROUP
+from membership.register import sync_access
 from services.models import ConsentRecord, Notification, ServiceRequest
 from services.tests.conftest import LEGAL_TEAM
 from tests.fixtures.files import MINIMAL_PDF, PNG_BYTES, pdf
+from tests.fixtures.site import publish_translation
 
 pytestmark = pytest.mark.django_db
 
@@ -228,9 +232,9 @@ def test_a_mail_server_that_never_answers_loses_nothing(
     assert len(mail.outbox) == 2
 
 
-def test_a_signed_in_member_contact_finds_the_form_filled_and_the_request_linked(
-    client, answers, service_page, post, django_user_model
-):
+@pytest.fixture
+def member_signed_in(client):
+    """A member's principal contact, signed in."""
     member = Member.objects.create(
         name="Coopérative Membre",
         legal_form="consumer-coop",
@@ -246,11 +250,17 @@ def test_a_signed_in_member_contact_finds_the_form_filled_and_the_request_linked
         phone="+14185550111",
         is_principal=True,
     )
-    from membership.register import sync_access
-
+    Group.objects.get_or_create(name=MEMBERS_GROUP)
     sync_access(member)
     contact.refresh_from_db()
     client.force_login(contact.user)
+    return member
+
+
+def test_a_signed_in_member_contact_finds_the_form_filled_and_the_request_linked(
+    client, answers, service_page, post, member_signed_in
+):
+    member = member_signed_in
     document = soup(client.get(URL))
     assert document.select_one('[name="organisation_name"]')["value"] == "Coopérative Membre"
     assert document.select_one('[name="contact_email"]')["value"] == "luc@membre.example"
@@ -261,6 +271,28 @@ def test_a_signed_in_member_contact_finds_the_form_filled_and_the_request_linked
     assert ServiceRequest.objects.get().member == member
     team = next(m for m in mail.outbox if m.to == [LEGAL_TEAM])
     assert "L’organisation est membre." in team.body
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_member_space_links_the_form_in_its_language(
+    client, service_page, site_tree, member_signed_in, language
+):
+    space = MemberSpacePage(title="Espace membre", slug="espace-membre", intro="")
+    site_tree.fr_home.add_child(instance=space)
+    space.save_revision().publish()
+    publish_translation(space, site_tree.locales["en"], title="Member area", slug="member-area")
+    address = {"fr": "/fr/espace-membre/", "en": "/en/member-area/"}[language]
+    page = {"fr": service_page, "en": service_page.english}[language]
+    heading = soup(client.get(address)).find(id="offers-heading")
+    assert (
+        heading.get_text(strip=True)
+        == {
+            "fr": "Nos experts à votre service",
+            "en": "Our experts at your service",
+        }[language]
+    )
+    links = [(a.get_text(strip=True), a["href"]) for a in heading.parent.find_all("a")]
+    assert links == [(page.title, page.url)]
 
 
 def test_a_visitor_is_told_how_membership_works(client, service_page):
