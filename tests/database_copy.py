@@ -9,7 +9,7 @@ The copy keeps primary keys, content types included (loaded first, so the rows t
 at them agree), and full datetimes (Django's fixture JSON cuts microseconds). Loading
 empties every table but the migration record first, saves the rows raw (no signals' side
 effects: search and reference indexes come from the copy), then resets PostgreSQL's
-sequences and the process's caches.
+sequences and the process's caches (content types read again, the others emptied).
 """
 
 from django.apps import apps
@@ -69,6 +69,14 @@ def load_copy(rows: list[dict]):
         with connection.cursor() as cursor:
             for statement in connection.ops.sequence_reset_sql(no_style(), models):
                 cursor.execute(statement)
+    reset_caches()
+
+
+def reset_caches():
+    """The process's caches as a long-running server has them after the load: Django's
+    content types read again (one query; a server keeps them for its whole life, and a
+    query count measured right after a load must not include them), every cache emptied."""
     ContentType.objects.clear_cache()
+    ContentType.objects.get_for_models(*apps.get_models())
     for cache in caches.all():
         cache.clear()
