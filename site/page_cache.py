@@ -11,9 +11,9 @@ it in one round trip, and served only when it is still the current one: publishi
 unpublishing, moving or deleting a page, or editing a menu, the site texts or the contact
 settings moves it on, and every app server renders afresh (at its next request, or within
 a second where a worker holds a copy in memory, below) — no stale page after a publish, on
-any server, and no list of addresses to purge. Copies also expire
-after ``PUBLIC_CACHE_S_MAXAGE`` seconds (the same lifetime as in a CDN), so time-dependent
-content (the year in the footer, scheduled pages) is never older than that.
+any server, and no list of addresses to purge. Copies also expire after
+``PUBLIC_CACHE_S_MAXAGE`` seconds (the same lifetime as in a CDN), so time-dependent content
+(the year in the footer, scheduled pages) is never older than that.
 
 Only addresses a reader can reach from the site's own links are kept: no query string, or
 the listings' own parameters (``CACHEABLE_PARAMETERS``) once each with a short plain value.
@@ -93,14 +93,13 @@ class PageCacheMiddleware:
         if not settings.PAGE_CACHE or not may_serve_from_cache(request):
             return self.get_response(request)
         key = _key(request)
-        near = caches["pages"]
-        kept = near.get(key)  # read from Redis (or rendered) less than a second ago
+        kept = caches["pages"].get(key)  # read from Redis (or rendered) less than a second ago
         if kept is None or kept[0] != chrome_cache.seen_version():
             # The version and the copy in one round trip; a copy of another version is stale.
             version, kept = chrome_cache.version_and(key, request)
             if kept is None or kept[0] != version:
                 return self.render(request, key, version)
-            near.set(key, kept, timeout=settings.PAGE_CACHE_LOCAL_SECONDS)
+            _keep_in_memory(key, kept)
         response = kept[1]
         response[HEADER] = "hit"
         return response
@@ -109,6 +108,10 @@ class PageCacheMiddleware:
         response = self.get_response(request)
         if may_keep(response):
             cache.set(key, (version, response), timeout=settings.PUBLIC_CACHE_S_MAXAGE)
-            caches["pages"].set(key, (version, response), timeout=settings.PAGE_CACHE_LOCAL_SECONDS)
+            _keep_in_memory(key, (version, response))
         response[HEADER] = "miss"
         return response
+
+
+def _keep_in_memory(key: str, kept: tuple) -> None:
+    caches["pages"].set(key, kept, timeout=settings.PAGE_CACHE_LOCAL_SECONDS)
