@@ -4,7 +4,7 @@ For each public page type (French pages of tests/demo_pages.py) it prints:
 - SQL queries of an uncached render (the site chrome cached, as in production);
 - median server time (wrk, one connection) and throughput (wrk, 8 connections: a bounded
   load on loopback), uncached (PAGE_CACHE off: every request renders) and cached (PAGE_CACHE
-  on: rendered pages from Redis, consortium.page_cache);
+  on: rendered pages from Redis, consortium.caching.page_cache);
 - the throughput of a static file of the same size served by the same server (WhiteNoise),
   the ceiling, measured in rounds alternating with the cached page's, and their ratio
   (the median of the rounds'), with its minimum and median over the pages kept;

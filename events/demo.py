@@ -8,7 +8,7 @@ import datetime
 from django.utils import timezone
 from wagtail.documents import get_document_model
 
-from consortium.demo import DemoContext, demo_step, ensure_translated_page
+from consortium.bootstrap.demo import DemoContext, demo_step, ensure_translated_page
 
 from .models import Audience, EventIndexPage, EventPage, Kind
 

@@ -5,8 +5,8 @@ from crispy_forms.layout import Div, Layout, Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from consortium.plain_text import PlainTextFormMixin
-from consortium.public_forms import HONEYPOT_FIELD, PublicFormMixin, honeypot_field
+from consortium.intake.plain_text import PlainTextFormMixin
+from consortium.intake.public_forms import HONEYPOT_FIELD, PublicFormMixin, honeypot_field
 
 
 class RegistrationForm(PublicFormMixin, PlainTextFormMixin, forms.Form):

@@ -1,9 +1,9 @@
-"""A registration's single-use cancellation link (consortium.personal_links)."""
+"""A registration's single-use cancellation link (consortium.messaging.personal_links)."""
 
 from django.conf import settings
 from django.utils import translation
 
-from consortium.personal_links import InvalidLink, token_for, uuid_from
+from consortium.messaging.personal_links import InvalidLink, token_for, uuid_from
 
 from .models import Registration
 

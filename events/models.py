@@ -19,9 +19,9 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from consortium.blocks import SectionBlocks
-from consortium.outbox import OutboxEmail
-from consortium.pages import BasePage
+from consortium.messaging.outbox import OutboxEmail
+from consortium.pages.base import BasePage
+from consortium.pages.blocks import SectionBlocks
 
 
 class Kind(models.TextChoices):

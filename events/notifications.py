@@ -1,7 +1,7 @@
 """The registration's emails (the site's outbox), in the registrant's language: the
 confirmation carries the event's .ics and the cancellation link."""
 
-from consortium import outbox
+from consortium.messaging import outbox
 
 from .calendar import to_ics
 from .links import cancel_url

@@ -8,8 +8,8 @@ the same event: one capacity, one list)."""
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from consortium import outbox
-from consortium.i18n import default_language
+from consortium.i18n.languages import default_language
+from consortium.messaging import outbox
 
 from .models import EventPage, Registration, RegistrationEmail
 

@@ -6,7 +6,7 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from consortium.retention import ANONYMISED_NAME
+from consortium.cases.retention import ANONYMISED_NAME
 
 from .models import Registration, RegistrationEmail
 

@@ -9,8 +9,8 @@ from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
-from consortium import i18n
-from consortium.public_forms import Verdict, privacy_policy, screen
+from consortium.i18n import languages
+from consortium.intake.public_forms import Verdict, privacy_policy, screen
 from membership.member_space import signed_in_contact
 from membership.register_models import MemberStatus
 
@@ -102,7 +102,7 @@ def event_view(page, request):
             name=data["name"],
             organisation=data["organisation"],
             email=data["email"],
-            language=i18n.current_language(),
+            language=languages.current_language(),
         )
     except registrations.RegistrationClosed:
         form.add_error(None, _("Registrations for this event are closed."))

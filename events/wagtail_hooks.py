@@ -1,5 +1,5 @@
 """Admin hooks of the events app: the registrations section and what its form's anti-spam
-field held (consortium.held_admin), both for those who read the attendees."""
+field held (consortium.intake.held_admin), both for those who read the attendees."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -16,7 +16,7 @@ def register_registration_viewset():
 
 @hooks.register("register_admin_viewset")
 def register_held_registrations():
-    from consortium.held_admin import HeldSubmissionViewSet
+    from consortium.intake.held_admin import HeldSubmissionViewSet
 
     from .views import FORM_NAME
 

@@ -8,7 +8,7 @@ d'événements, relations gouvernementales, santé et sécurité du travail…) 
 texts are the project's own. Contacts are teams, not invented people.
 """
 
-from consortium.demo import (
+from consortium.bootstrap.demo import (
     DemoContext,
     demo_step,
     ensure_translated_page,

@@ -13,11 +13,11 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from consortium import chrome_cache
-from consortium.formatting import alphabetical
-from consortium.page_forms import LocalizedChoicesPageForm
-from consortium.pages import BasePage
-from consortium.validators import require_alt_text
+from consortium.caching import content_version
+from consortium.i18n.formatting import alphabetical
+from consortium.pages.base import BasePage
+from consortium.pages.forms import LocalizedChoicesPageForm
+from consortium.pages.validators import require_alt_text
 
 FAMILIES = [
     ("management", _("Management and administration")),
@@ -86,7 +86,7 @@ class TeamMember(TranslatableMixin, models.Model):
 
 
 register_snippet(
-    TeamMember, viewset="consortium.snippet_translation_buttons.TranslatableSnippetViewSet"
+    TeamMember, viewset="consortium.upstream.snippet_translation_buttons.TranslatableSnippetViewSet"
 )
 
 
@@ -197,7 +197,7 @@ class ExpertisePage(BasePage):
         def related():
             return articles.filter(translation_key__in=chosen).order_by("-date", "-pk")[:count]
 
-        return chrome_cache.cached_pages("related-news", articles, related, self.pk, count)
+        return content_version.cached_pages("related-news", articles, related, self.pk, count)
 
     def localized_experts(self) -> list[TeamMember]:
         """The contact experts in this page's language when translated (one query)."""

@@ -1,7 +1,7 @@
-"""The shared blocks moved to the core layer (``consortium.blocks``); these names stay
+"""The shared blocks moved to the core layer (``consortium.pages.blocks``); these names stay
 importable because home's and membership's migrations name ``home.blocks.ContactDetailsBlock``."""
 
-from consortium.blocks import (  # noqa: F401
+from consortium.pages.blocks import (  # noqa: F401
     ContactDetailsBlock,
     KeyFigureBlock,
     KeyFiguresBlock,

@@ -16,7 +16,7 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction, Site
 
-from consortium.demo import DemoContext, demo_step, ensure_translated_page, one_page_pdf
+from consortium.bootstrap.demo import DemoContext, demo_step, ensure_translated_page, one_page_pdf
 from membership.permissions import MEMBERS_GROUP
 
 from .models import ContactPage, GovernancePolicyPage, HomePage, PrivacyPolicyPage, StandardPage

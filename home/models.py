@@ -11,11 +11,11 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from consortium import chrome_cache
-from consortium.blocks import KeyFigureBlock, SectionBlocks
-from consortium.formatting import alphabetical
-from consortium.pages import BasePage
-from consortium.validators import validate_link_target
+from consortium.caching import content_version
+from consortium.i18n.formatting import alphabetical
+from consortium.pages.base import BasePage
+from consortium.pages.blocks import KeyFigureBlock, SectionBlocks
+from consortium.pages.validators import validate_link_target
 
 
 class HomePage(BasePage):
@@ -152,7 +152,7 @@ class HomePage(BasePage):
         """The two links that cost queries (the call to action's page in this language,
         the expertise index), kept with the site chrome until content changes."""
         context = super().get_context(request, *args, **kwargs)
-        context["links"] = chrome_cache.cached(
+        context["links"] = content_version.cached(
             "home-links",
             lambda: {"cta": self.cta_link, "expertise": self.expertise_index_url()},
             self.pk,

@@ -1,6 +1,6 @@
 """Site search over news and the fields of expertise in the reader's language.
 
-The query becomes folded, stemmed terms (consortium.search_terms), with those of the
+The query becomes folded, stemmed terms (consortium.search.terms), with those of the
 staff's synonyms for its words; the pages the backend finds for any of them are listed
 with the pages whose title has one of the query's terms first, in the backend's order
 otherwise.
@@ -11,8 +11,8 @@ from django.core.paginator import Paginator
 from wagtail.models import Locale, Page
 
 from consortium.models import SearchSynonym
-from consortium.search_backends import backend_for_language
-from consortium.search_terms import terms
+from consortium.search.backend import backend_for_language
+from consortium.search.terms import terms
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200

@@ -4,7 +4,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from consortium.i18n import current_language
+from consortium.i18n.languages import current_language
 
 from .search import paginated_results, specific_in_order
 

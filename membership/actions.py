@@ -16,8 +16,9 @@ from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from consortium import cases, uploads
-from consortium.i18n import default_language
+from consortium.cases import handling
+from consortium.i18n.languages import default_language
+from consortium.intake import uploads
 from consortium.models import OrganisationSettings
 from newsletter.consent import casl_text
 from newsletter.models import ConsentRecord as NewsletterConsent
@@ -126,17 +127,17 @@ def _staff_recipient(application) -> str:
 
 def reviewers():
     """The active users who may act on applications (the committee and administrators)."""
-    return cases.handlers(REVIEW_PERMISSION)
+    return handling.handlers(REVIEW_PERMISSION)
 
 
-display_name = cases.display_name
+display_name = handling.display_name
 
 
 def assign(application, reviewer, *, by=None) -> MembershipApplication:
     """Give the application to ``reviewer`` (or to nobody); recorded, and the reviewer is
     told by email unless they assigned it to themselves."""
     with transaction.atomic():
-        locked, changed = cases.assign(WORKFLOW, application, reviewer, by=by)
+        locked, changed = handling.assign(WORKFLOW, application, reviewer, by=by)
         if changed and reviewer is not None and reviewer != by:
             queue_email(locked, Notification.Kind.ASSIGNMENT, reviewer.email, default_language())
     return locked
@@ -153,7 +154,7 @@ def change_status(application, target: str, *, user=None, note: str = "", share_
     """Move ``application`` to ``target``, record it and set in motion what follows (the
     emails, the request for more, the member); returns the refreshed application."""
     with transaction.atomic():
-        locked, current = cases.change_status(
+        locked, current = handling.change_status(
             WORKFLOW, application, target, user=user, note=note, shared=share_note
         )
         after_transition(locked, current, target, note=note, share_note=share_note, user=user)

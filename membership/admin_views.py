@@ -1,7 +1,7 @@
 """The application's page in the admin and the export of the applicant's data as JSON.
 
 The forms that change the status, assign and write internal notes, and the views they
-post to, are the case admin's (consortium.case_admin, shared with service requests):
+post to, are the case admin's (consortium.cases.admin, shared with service requests):
 posting goes through membership.actions, which checks the transition and records it in
 the audit log (the history page shows that timeline). Reading (the detail, the JSON
 export) needs the model's « view » permission; acting needs « review ».
@@ -16,7 +16,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.views.decorators.cache import never_cache
 from wagtail.log_actions import log
 
-from consortium.case_admin import CaseInspectView
+from consortium.cases.admin import CaseInspectView
 
 from .category_names import category_name, category_translations
 from .choices import OPEN_STATUSES
@@ -28,7 +28,7 @@ from .portability import applicant_data
 EXPORTED = "membership.exported"
 
 
-# The words of the status form for applications (consortium.case_admin.StatusForm).
+# The words of the status form for applications (consortium.cases.admin.StatusForm).
 STATUS_FORM_TEXTS = {
     "note": {
         "help_text": gettext_lazy(

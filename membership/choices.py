@@ -43,7 +43,7 @@ class Sector(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-# Québec's administrative regions: consortium.quebec.REGIONS (every form's list).
+# Québec's administrative regions: consortium.intake.quebec.REGIONS (every form's list).
 
 
 class Status(models.TextChoices):

@@ -1,9 +1,9 @@
 """The committee's panel on the admin dashboard: what waits, per status, and the
-application that has waited longest (consortium.case_admin.CaseDashboardPanel)."""
+application that has waited longest (consortium.cases.admin.CaseDashboardPanel)."""
 
 from django.utils.translation import gettext_lazy as _
 
-from consortium.case_admin import CaseDashboardPanel
+from consortium.cases.admin import CaseDashboardPanel
 
 from .choices import OPEN_STATUSES, Status
 from .models import MembershipApplication

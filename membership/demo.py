@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from django.conf import settings
 
-from consortium.demo import DemoContext, demo_step, ensure_translated_page
+from consortium.bootstrap.demo import DemoContext, demo_step, ensure_translated_page
 
 from . import register
 from .models import (

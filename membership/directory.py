@@ -15,7 +15,7 @@ from django.core.paginator import Paginator
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from consortium.quebec import REGIONS
+from consortium.intake.quebec import REGIONS
 
 from .choices import LegalForm
 from .models import Member, MemberStatus

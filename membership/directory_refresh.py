@@ -1,18 +1,18 @@
 """The public directory follows the register at once: saving or deleting a member moves
-the page cache's version on (consortium.chrome_cache: every server renders the directory
-afresh) and, with a CDN configured, purges the directory pages (consortium.cache_purge)."""
+the page cache's version on (consortium.caching.content_version: every server renders the directory
+afresh) and, with a CDN configured, purges the directory pages (consortium.caching.purge)."""
 
 from django.db.models.signals import post_delete, post_save
 
-from consortium import cache_purge, chrome_cache
+from consortium.caching import content_version, purge
 
 
 def on_member_change(sender, instance, **kwargs):
-    chrome_cache.invalidate()
-    if cache_purge.purging():
+    content_version.invalidate()
+    if purge.purging():
         from .models import MemberDirectoryPage
 
-        cache_purge.purge(pages=MemberDirectoryPage.objects.live())
+        purge.purge(pages=MemberDirectoryPage.objects.live())
 
 
 def connect() -> None:

@@ -14,12 +14,12 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
 
-from consortium import i18n
-from consortium.formatting import alphabetical
-from consortium.plain_text import PlainTextFormMixin
-from consortium.public_forms import HONEYPOT_FIELD, PublicFormMixin, honeypot_field
-from consortium.quebec import normalise_neq, normalise_postal_code
-from consortium.uploads import PdfFilesField
+from consortium.i18n import languages
+from consortium.i18n.formatting import alphabetical
+from consortium.intake.plain_text import PlainTextFormMixin
+from consortium.intake.public_forms import HONEYPOT_FIELD, PublicFormMixin, honeypot_field
+from consortium.intake.quebec import normalise_neq, normalise_postal_code
+from consortium.intake.uploads import PdfFilesField
 from expertise.models import ExpertisePage
 from newsletter.consent import casl_text
 
@@ -123,7 +123,7 @@ class ApplicationForm(PublicFormMixin, PlainTextFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.prepare_fields(privacy_url)
         # The newsletter's consent sentence (CASL) with its box, as on its own form.
-        self.fields["newsletter"].help_text = casl_text(i18n.current_language())
+        self.fields["newsletter"].help_text = casl_text(languages.current_language())
         self.fields["category"].choices = [(name, name) for name in page.category_names()]
         interests = self.fields["fields_of_interest"]
         interests.queryset = ExpertisePage.objects.live().filter(locale_id=page.locale_id)

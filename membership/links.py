@@ -1,10 +1,10 @@
 """The applicant's personal link to a request for more information: its token, its full
-address, and what makes it unusable (forged, expired, used; consortium.personal_links)."""
+address, and what makes it unusable (forged, expired, used; consortium.messaging.personal_links)."""
 
 from django.conf import settings
 from django.utils import translation
 
-from consortium.personal_links import InvalidLink, check_single_use, token_for, uuid_from
+from consortium.messaging.personal_links import InvalidLink, check_single_use, token_for, uuid_from
 
 from .choices import Status
 from .models import InfoRequest, MembershipPage
@@ -14,7 +14,7 @@ __all__ = ["InvalidLink", "check_usable", "info_request_url", "link_token", "res
 
 
 def link_token(info_request: InfoRequest) -> str:
-    """The token of the applicant's link (consortium.personal_links)."""
+    """The token of the applicant's link (consortium.messaging.personal_links)."""
     return token_for(info_request.token, INFO_REQUEST_SALT)
 
 

@@ -15,8 +15,8 @@ from django.utils import translation
 from django_tasks import task
 from sesame.utils import get_token
 
-from consortium import outbox
-from consortium.i18n import default_language
+from consortium.i18n.languages import default_language
+from consortium.messaging import outbox
 from consortium.models import OrganisationSettings
 
 from .register import SIGN_IN_STATUSES, sync_access

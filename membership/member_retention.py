@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
-from consortium.retention import months_before
+from consortium.cases.retention import months_before
 
 from .register import sync_access
 from .register_models import Member, MemberStatus

@@ -20,8 +20,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from wagtail.models import Page, PageViewRestriction, get_page_models
 
-from consortium import i18n
-from consortium.ratelimit_store import limit_reached
+from consortium.caching.ratelimit_store import limit_reached
+from consortium.i18n import languages
 
 from . import ledger
 from .member_emails import SIGN_IN_SCOPE, queue_correction, request_sign_in
@@ -115,7 +115,7 @@ def home_view(page, request):
             ),
         )
         return _render(request, page, "sign_in_request.html", {"form": form}, status=429)
-    request_sign_in.enqueue(form.cleaned_data["email"], i18n.current_language())
+    request_sign_in.enqueue(form.cleaned_data["email"], languages.current_language())
     return HttpResponseRedirect(_url(page, "link_sent"))
 
 
@@ -182,7 +182,7 @@ def _dashboard(page, request, contact):
             "contact": contact,
             "member": member,
             "contacts": member.contacts.all(),
-            "category_name": member.category.display_name(i18n.current_language())
+            "category_name": member.category.display_name(languages.current_language())
             if member.category
             else "",
             "totals": ledger.totals_of(member.pk, movements),

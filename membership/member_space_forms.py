@@ -5,8 +5,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
 
-from consortium.plain_text import PlainTextFormMixin
-from consortium.quebec import normalise_postal_code
+from consortium.intake.plain_text import PlainTextFormMixin
+from consortium.intake.quebec import normalise_postal_code
 
 from .register_models import Member, MemberContact
 

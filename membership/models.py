@@ -20,12 +20,12 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail_localize.fields import TranslatableField
 
-from consortium.blocks import SectionBlocks
-from consortium.cases import CaseNote, StatusTracked, YearCounter
-from consortium.outbox import OutboxEmail
-from consortium.pages import BasePage
-from consortium.quebec import REGIONS
-from consortium.uploads import PrivateAttachment
+from consortium.cases.handling import CaseNote, StatusTracked, YearCounter
+from consortium.intake.quebec import REGIONS
+from consortium.intake.uploads import PrivateAttachment
+from consortium.messaging.outbox import OutboxEmail
+from consortium.pages.base import BasePage
+from consortium.pages.blocks import SectionBlocks
 
 from .choices import LegalForm, Sector, Status
 
@@ -289,7 +289,7 @@ APPLICANT_FIELDS = [
 
 
 class Attachment(PrivateAttachment):
-    """A PDF attached to an application (consortium.uploads: private storage)."""
+    """A PDF attached to an application (consortium.intake.uploads: private storage)."""
 
     download_url_name = "membership_attachment"
     owner_field = "application"
@@ -363,7 +363,7 @@ class ReferenceCounter(YearCounter):
 
 
 class Notification(OutboxEmail):
-    """An email to send about an application (the site's outbox: consortium.outbox)."""
+    """An email to send about an application (the site's outbox: consortium.messaging.outbox)."""
 
     class Kind(models.TextChoices):
         ACKNOWLEDGEMENT = "acknowledgement", _("Acknowledgement to the applicant")

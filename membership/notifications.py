@@ -1,4 +1,4 @@
-"""Emails about applications, written to the site's outbox (consortium.outbox).
+"""Emails about applications, written to the site's outbox (consortium.messaging.outbox).
 
 Each email is a Notification row written with the application (``queue_email``, inside
 the transaction of the action that causes it); the outbox's task sends it once that
@@ -10,7 +10,7 @@ from django.core.mail import EmailMessage
 from django.urls import reverse
 from django.utils import timezone
 
-from consortium import outbox
+from consortium.messaging import outbox
 from consortium.models import OrganisationSettings
 
 from .links import info_request_url

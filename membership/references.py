@@ -1,10 +1,10 @@
 """Human references for applications: ADH-YYYY-NNNN, numbered from 1 each year, unique
-under concurrency (consortium.cases.next_reference)."""
+under concurrency (consortium.cases.handling.next_reference)."""
 
-from consortium import cases
+from consortium.cases import handling
 
 from .models import ReferenceCounter
 
 
 def next_reference(year: int) -> str:
-    return cases.next_reference(ReferenceCounter, "ADH", year)
+    return handling.next_reference(ReferenceCounter, "ADH", year)

@@ -22,7 +22,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from consortium.i18n import default_language
+from consortium.i18n.languages import default_language
 
 from . import ledger
 from .permissions import MEMBERS_GROUP

@@ -15,8 +15,8 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from phonenumber_field.modelfields import PhoneNumberField
 
-from consortium.outbox import OutboxEmail
-from consortium.quebec import REGIONS
+from consortium.intake.quebec import REGIONS
+from consortium.messaging.outbox import OutboxEmail
 
 from .choices import LegalForm
 

@@ -35,7 +35,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from consortium.exports import ReadableExportMixin
+from consortium.staff.exports import ReadableExportMixin
 
 from . import ledger, register
 from .permissions import REGISTER_EXPORT_PERMISSION

@@ -11,7 +11,7 @@ the name and notes in the audit log. Approved applications are kept: they are a 
 file.
 """
 
-from consortium import retention
+from consortium.cases import retention
 
 from .choices import Status
 from .models import MembershipApplication
@@ -47,7 +47,7 @@ def _clear_own_rows(application: MembershipApplication) -> None:
 
 
 def anonymise(application: MembershipApplication) -> None:
-    """Remove what identifies the applicant (consortium.retention.anonymise)."""
+    """Remove what identifies the applicant (consortium.cases.retention.anonymise)."""
     retention.anonymise(
         application,
         cleared=CLEARED_FIELDS,

@@ -1,12 +1,13 @@
-"""Membership's part of `manage.py setup_site` (consortium.setup): the committee's group,
+"""Membership's part of `manage.py setup_site` (consortium.bootstrap.site_setup): the committee's
+group,
 a second factor for every group that reads applications (personal information), and the
 « Membres » group of the member space (no permission: Wagtail's view restrictions name it)."""
 
 from django.contrib.auth.models import Group
 
-from consortium.roles import COMMITTEE_GROUP, ensure_group, permission_named
-from consortium.setup import SetupReport, setup_step
-from consortium.two_factor import ENABLE_PERMISSION
+from consortium.bootstrap.site_setup import SetupReport, setup_step
+from consortium.staff.roles import COMMITTEE_GROUP, ensure_group, permission_named
+from consortium.staff.two_factor import ENABLE_PERMISSION
 
 from .permissions import MEMBERS_GROUP
 

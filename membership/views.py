@@ -9,8 +9,10 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from consortium import form_cache, i18n, uploads
-from consortium.public_forms import privacy_policy, receive, signed_reference
+from consortium.caching import form_cache
+from consortium.i18n import languages
+from consortium.intake import uploads
+from consortium.intake.public_forms import privacy_policy, receive, signed_reference
 
 from .actions import complete_info_request, submit_application
 from .forms import ApplicationForm, InfoResponseForm
@@ -60,7 +62,7 @@ def application_view(page, request):
         salt=REFERENCE_SALT,
         render=lambda form, status: _render(page, request, form, status=status),
         submit=lambda data: submit_application(
-            data, language=i18n.current_language(), policy_version=policy_version
+            data, language=languages.current_language(), policy_version=policy_version
         ),
     )
 

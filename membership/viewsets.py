@@ -19,8 +19,8 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import BooleanColumn, Column, TitleColumn
 from wagtail.admin.views.generic import IndexView
 
-from consortium.case_admin import CaseViewSet, assignee_name, case_menu_item, waiting_days
-from consortium.exports import ReadableExportMixin
+from consortium.cases.admin import CaseViewSet, assignee_name, case_menu_item, waiting_days
+from consortium.staff.exports import ReadableExportMixin
 
 from . import actions
 from .admin_views import (

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 
-from consortium.case_admin import register_case_log_actions
+from consortium.cases.admin import register_case_log_actions
 
 from .admin_views import EXPORTED
 from .permissions import VIEW_PERMISSION
@@ -42,7 +42,7 @@ def register_application_viewset():
 
 @hooks.register("register_admin_viewset")
 def register_held_viewset():
-    from consortium.held_admin import HeldSubmissionViewSet
+    from consortium.intake.held_admin import HeldSubmissionViewSet
 
     from .views import FORM_NAME
 

@@ -3,18 +3,18 @@
 Soumise → En analyse → Complément demandé → (the applicant completes) → En analyse →
 Approuvée | Refusée; Retirée at any time before a decision. A decision is final.
 
-This module is the transition table (a ``consortium.cases.Workflow``), nothing else.
+This module is the transition table (a ``consortium.cases.handling.Workflow``), nothing else.
 Every change goes through ``membership.actions.change_status``, which locks the
 application, checks the transition, requires a note where the applicant must be told why
 (refusal, request for more information) and records who, when, from, to and why in
-Wagtail's audit log (``consortium.cases.change_status``). The guard refuses any other
+Wagtail's audit log (``consortium.cases.handling.change_status``). The guard refuses any other
 change of status before a save, so an illegal transition is impossible at the model level,
 whatever code tries it.
 """
 
 from django.utils.translation import gettext_lazy as _
 
-from consortium.cases import Workflow
+from consortium.cases.handling import Workflow
 
 from .choices import Status
 from .models import MembershipApplication

@@ -6,7 +6,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
-from consortium.blocks import KeyFiguresBlock, heading_block, paragraph_block
+from consortium.pages.blocks import KeyFiguresBlock, heading_block, paragraph_block
 
 
 class ImageWithAltBlock(blocks.StructBlock):

@@ -2,7 +2,7 @@
 publications (../shared/seeds), told in the project's words, with their real dates.
 
 Each French string is paired with its English translation; pages and categories are
-translated through wagtail-localize (consortium.translation), like an editor would.
+translated through wagtail-localize (consortium.upstream.translation), like an editor would.
 Illustrations are drawn here (Pillow), nothing is downloaded.
 """
 
@@ -14,7 +14,7 @@ from PIL import Image as PillowImage
 from PIL import ImageDraw
 from wagtail.images import get_image_model
 
-from consortium.demo import (
+from consortium.bootstrap.demo import (
     DemoContext,
     demo_step,
     ensure_translated_page,

@@ -21,7 +21,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
-from consortium.ratelimit_store import limit_reached
+from consortium.caching.ratelimit_store import limit_reached
 
 from .models import ArticleFeedback
 

@@ -1,7 +1,7 @@
 """The article editor's form: categories and fields of expertise in the article's language
-only (consortium.page_forms)."""
+only (consortium.pages.forms)."""
 
-from consortium.page_forms import LocalizedChoicesPageForm
+from consortium.pages.forms import LocalizedChoicesPageForm
 
 
 class NewsPageForm(LocalizedChoicesPageForm):

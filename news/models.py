@@ -18,9 +18,9 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from consortium import chrome_cache
-from consortium.pages import BasePage
-from consortium.validators import require_alt_text
+from consortium.caching import content_version
+from consortium.pages.base import BasePage
+from consortium.pages.validators import require_alt_text
 
 from .blocks import NewsBodyBlock
 from .forms import NewsPageForm
@@ -55,7 +55,8 @@ class NewsCategory(TranslatableMixin, models.Model):
 
 
 register_snippet(
-    NewsCategory, viewset="consortium.snippet_translation_buttons.TranslatableSnippetViewSet"
+    NewsCategory,
+    viewset="consortium.upstream.snippet_translation_buttons.TranslatableSnippetViewSet",
 )
 
 
@@ -224,7 +225,7 @@ class NewsPage(RoutablePageMixin, BasePage):
         the same category.
 
         Saved links are read in the same query as the articles (subqueries), whose result is
-        kept under the content version (consortium.chrome_cache.cached_pages): then one
+        kept under the content version (consortium.caching.content_version.cached_pages): then one
         query by primary key, plus the images' renditions. A preview's links live in memory
         (modelcluster) and are read from there.
         """
@@ -264,7 +265,7 @@ class NewsPage(RoutablePageMixin, BasePage):
                 .order_by(F("link_order").asc(nulls_last=True), "-date", "-pk")[:RELATED_COUNT]
             )
 
-        return chrome_cache.cached_pages("related-articles", articles, related, self.pk)
+        return content_version.cached_pages("related-articles", articles, related, self.pk)
 
     def _same_category(self, articles):
         return (

@@ -2,8 +2,8 @@
 
 from django.conf import settings
 
-from consortium.i18n import current_language
-from consortium.seo import SOCIAL_IMAGE_SPEC
+from consortium.i18n.languages import current_language
+from consortium.pages.seo import SOCIAL_IMAGE_SPEC
 
 
 def absolute(request, url: str) -> str:

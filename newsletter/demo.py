@@ -3,7 +3,7 @@ find the subscribers."""
 
 from django.conf import settings
 
-from consortium.demo import DemoContext, demo_step, ensure_translated_page
+from consortium.bootstrap.demo import DemoContext, demo_step, ensure_translated_page
 
 from .models import NewsletterPage
 

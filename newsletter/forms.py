@@ -12,8 +12,8 @@ from django.utils.text import capfirst
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
-from consortium.plain_text import PlainTextFormMixin
-from consortium.public_forms import HONEYPOT_FIELD, PublicFormMixin, honeypot_field
+from consortium.intake.plain_text import PlainTextFormMixin
+from consortium.intake.public_forms import HONEYPOT_FIELD, PublicFormMixin, honeypot_field
 
 from .consent import casl_text
 from .models import ConsentRecord

@@ -1,4 +1,4 @@
-"""The subscriber's personal links (consortium.personal_links): the confirmation link
+"""The subscriber's personal links (consortium.messaging.personal_links): the confirmation link
 (single use, expiring, renewed by each request) and the unsubscribe link (permanent; the
 page asks for one click, and mail clients post to it directly: RFC 8058)."""
 
@@ -6,7 +6,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
-from consortium.personal_links import InvalidLink, check_single_use, token_for, uuid_from
+from consortium.messaging.personal_links import InvalidLink, check_single_use, token_for, uuid_from
 
 from .models import NewsletterPage, Subscriber
 

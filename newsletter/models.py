@@ -5,7 +5,7 @@ CASL): a request makes a « pending » subscriber and a consent record (what was
 which language, from which form — never the IP address); the click confirms both. Each
 subscriber has a permanent unsubscribe token; the confirmation token is renewed by every
 request and works once, until it expires. Emails and the provider's calls are rows of the
-site's outbox (consortium.outbox), written in the transaction of what causes them.
+site's outbox (consortium.messaging.outbox), written in the transaction of what causes them.
 """
 
 import uuid
@@ -18,8 +18,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 from wagtail_localize.fields import TranslatableField
 
-from consortium.outbox import OutboxEmail
-from consortium.pages import BasePage
+from consortium.messaging.outbox import OutboxEmail
+from consortium.pages.base import BasePage
 
 
 class NewsletterPage(RoutablePageMixin, BasePage):

@@ -1,8 +1,9 @@
-"""The newsletter's emails (consortium.outbox), in plain text and the subscriber's language.
+"""The newsletter's emails (consortium.messaging.outbox), in plain text and the subscriber's
+language.
 Every one names the sender and its mailing address and carries the unsubscribe link, in
 its text and in the ``List-Unsubscribe`` headers (RFC 2369, one click: RFC 8058)."""
 
-from consortium import outbox
+from consortium.messaging import outbox
 
 from .consent import ORGANISATION, mailing_address
 from .links import confirm_url, one_click_url, unsubscribe_url

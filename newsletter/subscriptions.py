@@ -14,7 +14,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from consortium import outbox
+from consortium.messaging import outbox
 
 from .models import ConsentRecord, NewsletterEmail, ProviderCall, Subscriber
 from .provider import configured as provider_configured

@@ -4,7 +4,7 @@ The form — the page's and the footer's — posts to ``subscribe`` (/fr/newslet
 subscription/), which is exempt from the CSRF check: the footer is cached with every page,
 so it cannot carry a visitor's token, and a forged request could do no more than what
 anyone may do with the form (ask for a confirmation email to be sent to an address). The
-submission is received as every public form's is (consortium.public_forms.receive):
+submission is received as every public form's is (consortium.intake.public_forms.receive):
 honeypot, messages with what was typed, rate limit.
 
 The confirmation and unsubscribe links open a page with one button (mail scanners open
@@ -20,8 +20,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
-from consortium import i18n
-from consortium.public_forms import privacy_policy, receive
+from consortium.i18n import languages
+from consortium.intake.public_forms import privacy_policy, receive
 
 from . import subscriptions
 from .forms import SubscribeForm
@@ -40,14 +40,14 @@ def _render(page, request, form, status=200):
 
 
 def page_view(page, request):
-    return _render(page, request, SubscribeForm(language=i18n.current_language()))
+    return _render(page, request, SubscribeForm(language=languages.current_language()))
 
 
 @csrf_exempt
 @never_cache
 def subscribe(request):
     """The form's POST (see the module's docstring); a GET goes to the page."""
-    language = i18n.current_language()
+    language = languages.current_language()
     page = page_in(language)
     if page is None:
         raise Http404

@@ -1,5 +1,5 @@
 """Admin hooks of the newsletter app: « Abonnés à l'infolettre », what its form's anti-spam
-rules held (consortium.held_admin), and the footer's short form (consortium footer)."""
+rules held (consortium.intake.held_admin), and the footer's short form (consortium footer)."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -16,7 +16,7 @@ def register_subscriber_viewset():
 
 @hooks.register("register_admin_viewset")
 def register_held_subscriptions():
-    from consortium.held_admin import HeldSubmissionViewSet
+    from consortium.intake.held_admin import HeldSubmissionViewSet
 
     from .views import FORM_NAME
 

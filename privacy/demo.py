@@ -2,7 +2,7 @@
 
 from django.conf import settings
 
-from consortium.demo import DemoContext, demo_step
+from consortium.bootstrap.demo import DemoContext, demo_step
 
 
 @demo_step(930)

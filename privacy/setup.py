@@ -1,10 +1,11 @@
-"""The privacy app's part of `manage.py setup_site` (consortium.setup): the group « Responsable
+"""The privacy app's part of `manage.py setup_site` (consortium.bootstrap.site_setup): the group «
+Responsable
 de la protection des renseignements personnels » — the admin and the Loi 25 registers only,
 with a second factor (incidents hold sensitive information)."""
 
-from consortium.roles import PRIVACY_OFFICER_GROUP, ensure_group
-from consortium.setup import SetupReport, setup_step
-from consortium.two_factor import ENABLE_PERMISSION
+from consortium.bootstrap.site_setup import SetupReport, setup_step
+from consortium.staff.roles import PRIVACY_OFFICER_GROUP, ensure_group
+from consortium.staff.two_factor import ENABLE_PERMISSION
 
 PRIVACY_OFFICER_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),

@@ -3,7 +3,7 @@ report, in French and English, from the public figures of SPEC §11 (written in 
 project's words; the date of that year's general assembly is not in the public sources,
 so the demo leaves it empty)."""
 
-from consortium.demo import DemoContext, demo_step, ensure_translated_page
+from consortium.bootstrap.demo import DemoContext, demo_step, ensure_translated_page
 
 from .models import AnnualReportIndexPage, AnnualReportPage
 

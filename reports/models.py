@@ -16,8 +16,8 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from consortium.blocks import KeyFigureBlock, SectionBlocks
-from consortium.pages import BasePage
+from consortium.pages.base import BasePage
+from consortium.pages.blocks import KeyFigureBlock, SectionBlocks
 
 from .sections import ANCHORS, SECTIONS, TITLES
 

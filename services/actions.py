@@ -3,7 +3,7 @@ attachments, consent and the emails), change status (and the requester's emails 
 follow), assign, write an internal note, invite a non-member to join.
 
 Layers (one way): choices → models → workflow → routing → notifications (outbox) →
-actions → views and admin. The case handling itself is consortium.cases', shared with
+actions → views and admin. The case handling itself is consortium.cases.handling', shared with
 membership's applications.
 """
 
@@ -11,8 +11,9 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from consortium import cases, uploads
-from consortium.i18n import default_language
+from consortium.cases import handling
+from consortium.i18n.languages import default_language
+from consortium.intake import uploads
 from membership.models import MembershipPage
 
 from .choices import Status
@@ -76,14 +77,14 @@ def submit_request(
 
 def handlers():
     """The active users who may follow up requests (the group and administrators)."""
-    return cases.handlers(HANDLE_PERMISSION)
+    return handling.handlers(HANDLE_PERMISSION)
 
 
 def assign(service_request, handler, *, by=None) -> ServiceRequest:
     """Give the request to ``handler`` (or to nobody); recorded, and the handler is told
     by email unless they took it themselves."""
     with transaction.atomic():
-        locked, changed = cases.assign(WORKFLOW, service_request, handler, by=by)
+        locked, changed = handling.assign(WORKFLOW, service_request, handler, by=by)
         if changed and handler is not None and handler != by and handler.email:
             queue_email(locked, Notification.Kind.ASSIGNMENT, handler.email, default_language())
     return locked
@@ -99,7 +100,7 @@ def change_status(service_request, target: str, *, user=None, note: str = "", sh
     """Move the request to ``target``, recorded; at « Offre envoyée », « Terminée » and
     « Sans suite » the requester is told (with the note when it is shared)."""
     with transaction.atomic():
-        locked, _previous = cases.change_status(
+        locked, _previous = handling.change_status(
             WORKFLOW, service_request, target, user=user, note=note, shared=share_note
         )
         if target in REQUESTER_EMAILS:

@@ -1,5 +1,5 @@
 """The request's page in the admin, laid out as the committee's: the state of the
-follow-up at the top with the forms that change it (consortium.case_admin), then the
+follow-up at the top with the forms that change it (consortium.cases.admin), then the
 requester's answers, the documents, the notes and the history; and « Inviter à adhérer »
 for a non-member."""
 
@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from consortium.case_admin import CaseInspectView
+from consortium.cases.admin import CaseInspectView
 
 from .actions import invite_to_join
 from .choices import OPEN_STATUSES

@@ -1,9 +1,9 @@
 """The services team's panel on the admin dashboard: what waits, per status, and the
-request that has waited longest (consortium.case_admin.CaseDashboardPanel)."""
+request that has waited longest (consortium.cases.admin.CaseDashboardPanel)."""
 
 from django.utils.translation import gettext_lazy as _
 
-from consortium.case_admin import CaseDashboardPanel
+from consortium.cases.admin import CaseDashboardPanel
 
 from .choices import OPEN_STATUSES, Status
 from .models import ServiceRequest

@@ -3,7 +3,7 @@ fields' team addresses are the expertise demo's), and where to follow the reques
 
 from django.conf import settings
 
-from consortium.demo import DemoContext, demo_step, ensure_translated_page
+from consortium.bootstrap.demo import DemoContext, demo_step, ensure_translated_page
 
 from .models import ServiceRequestPage
 

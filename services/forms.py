@@ -3,7 +3,7 @@
 Every rule gives a message in the visitor's language next to its field, and the form keeps
 every value typed when it is shown again with errors (browsers never keep chosen files:
 the form says so). The NEQ, region and documents are checked as on the membership form
-(consortium.quebec, consortium.uploads).
+(consortium.intake.quebec, consortium.intake.uploads).
 """
 
 from operator import attrgetter
@@ -15,11 +15,11 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
 
-from consortium.formatting import alphabetical
-from consortium.plain_text import PlainTextFormMixin
-from consortium.public_forms import HONEYPOT_FIELD, PublicFormMixin, honeypot_field
-from consortium.quebec import normalise_neq
-from consortium.uploads import PdfFilesField
+from consortium.i18n.formatting import alphabetical
+from consortium.intake.plain_text import PlainTextFormMixin
+from consortium.intake.public_forms import HONEYPOT_FIELD, PublicFormMixin, honeypot_field
+from consortium.intake.quebec import normalise_neq
+from consortium.intake.uploads import PdfFilesField
 from expertise.models import ExpertisePage
 
 from .models import REQUESTER_FIELDS, ServiceRequest

@@ -2,8 +2,8 @@
 
 A request is stored with its attachments and its consent record in one transaction,
 before any email (services.actions); its emails are rows of the site's outbox
-(consortium.outbox), so a failing mail server never loses, blocks or duplicates one.
-The statuses, assignment, notes, references and audit are consortium.cases', shared with
+(consortium.messaging.outbox), so a failing mail server never loses, blocks or duplicates one.
+The statuses, assignment, notes, references and audit are consortium.cases.handling', shared with
 membership's applications.
 """
 
@@ -16,11 +16,11 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 from wagtail_localize.fields import TranslatableField
 
-from consortium.cases import CaseNote, StatusTracked, YearCounter
-from consortium.outbox import OutboxEmail
-from consortium.pages import BasePage
-from consortium.quebec import REGIONS
-from consortium.uploads import PrivateAttachment
+from consortium.cases.handling import CaseNote, StatusTracked, YearCounter
+from consortium.intake.quebec import REGIONS
+from consortium.intake.uploads import PrivateAttachment
+from consortium.messaging.outbox import OutboxEmail
+from consortium.pages.base import BasePage
 
 from .choices import Status, Timeframe
 
@@ -147,7 +147,7 @@ REQUESTER_FIELDS = [
 
 
 class Attachment(PrivateAttachment):
-    """A PDF attached to a request (consortium.uploads: private storage)."""
+    """A PDF attached to a request (consortium.intake.uploads: private storage)."""
 
     download_url_name = "services_attachment"
     owner_field = "service_request"
@@ -197,7 +197,7 @@ class ReferenceCounter(YearCounter):
 
 
 class Notification(OutboxEmail):
-    """An email about a service request (the site's outbox: consortium.outbox)."""
+    """An email about a service request (the site's outbox: consortium.messaging.outbox)."""
 
     class Kind(models.TextChoices):
         ACKNOWLEDGEMENT = "acknowledgement", _("Acknowledgement to the requester")

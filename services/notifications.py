@@ -1,4 +1,5 @@
-"""Emails about service requests, written to the site's outbox (consortium.outbox): each is
+"""Emails about service requests, written to the site's outbox (consortium.messaging.outbox): each
+is
 a Notification row written inside the transaction of the action that causes it, sent once
 that transaction has committed, retried when the mail server fails."""
 
@@ -6,7 +7,7 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.urls import reverse
 
-from consortium import outbox
+from consortium.messaging import outbox
 from consortium.models import OrganisationSettings
 
 from .models import Notification

@@ -1,6 +1,6 @@
 """Retention (Loi 25): completed and dropped service requests are anonymised once they
 have been closed for SERVICE_REQUEST_RETENTION_MONTHS (24 by default), as applications
-are (consortium.retention).
+are (consortium.cases.retention).
 
 Kept: reference, dates, status, fields of expertise, region, timeframe, the link to the
 member, the consent record's date and policy version. Removed: the organisation's name and
@@ -8,7 +8,7 @@ NEQ, the contact person, the need, the documents (files and rows), the internal 
 emails sent, and the name and notes in the audit log.
 """
 
-from consortium import retention
+from consortium.cases import retention
 
 from .choices import CLOSED_STATUSES
 from .models import ServiceRequest

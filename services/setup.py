@@ -1,10 +1,11 @@
-"""The services app's part of `manage.py setup_site` (consortium.setup): the « Services
+"""The services app's part of `manage.py setup_site` (consortium.bootstrap.site_setup): the «
+Services
 aux membres » group — the admin and service requests only, with a second factor (the
 requests hold personal information)."""
 
-from consortium.roles import SERVICES_GROUP, ensure_group
-from consortium.setup import SetupReport, setup_step
-from consortium.two_factor import ENABLE_PERMISSION
+from consortium.bootstrap.site_setup import SetupReport, setup_step
+from consortium.staff.roles import SERVICES_GROUP, ensure_group
+from consortium.staff.two_factor import ENABLE_PERMISSION
 
 SERVICES_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),

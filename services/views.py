@@ -1,7 +1,7 @@
 """Views of the service request page: the form (pre-filled for a signed-in member contact,
 with the field of ``?expertise=<slug>`` chosen) and its confirmation, and the protected
 attachments. A submission is received as the membership form's is
-(consortium.public_forms.receive)."""
+(consortium.intake.public_forms.receive)."""
 
 import logging
 
@@ -11,8 +11,9 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from consortium import i18n, uploads
-from consortium.public_forms import privacy_policy, receive, signed_reference
+from consortium.i18n import languages
+from consortium.intake import uploads
+from consortium.intake.public_forms import privacy_policy, receive, signed_reference
 from expertise.models import ExpertisePage
 from membership.member_space import signed_in_contact
 
@@ -85,7 +86,7 @@ def request_view(page, request):
         render=lambda form, status: _render(page, request, form, contact, status=status),
         submit=lambda data: submit_request(
             data,
-            language=i18n.current_language(),
+            language=languages.current_language(),
             policy_version=policy_version,
             member=contact.member if contact else None,
         ),

@@ -1,6 +1,6 @@
 """« Demandes de service » in the Wagtail admin (the « Services aux membres » group):
 listing, filters, search, the detail page, history and CSV/XLSX export, on the case
-admin shared with membership (consortium.case_admin). Read-only for everyone: statuses
+admin shared with membership (consortium.cases.admin). Read-only for everyone: statuses
 change only through the workflow's actions, which record each one."""
 
 from functools import cached_property
@@ -12,9 +12,9 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic import IndexView
 
-from consortium.case_admin import CaseViewSet, assignee_name, case_menu_item, waiting_days
-from consortium.exports import ReadableExportMixin
-from consortium.i18n import default_language
+from consortium.cases.admin import CaseViewSet, assignee_name, case_menu_item, waiting_days
+from consortium.i18n.languages import default_language
+from consortium.staff.exports import ReadableExportMixin
 from expertise.models import ExpertisePage
 
 from . import actions

@@ -4,7 +4,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from consortium.case_admin import register_case_log_actions
+from consortium.cases.admin import register_case_log_actions
 
 from .actions import INVITED
 from .permissions import VIEW_PERMISSION
@@ -41,7 +41,7 @@ def register_service_request_viewset():
 
 @hooks.register("register_admin_viewset")
 def register_held_service_requests():
-    from consortium.held_admin import HeldSubmissionViewSet
+    from consortium.intake.held_admin import HeldSubmissionViewSet
 
     from .views import FORM_NAME
 

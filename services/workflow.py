@@ -3,13 +3,13 @@
 Reçue → Qualifiée → Assignée → Offre envoyée → En cours → Terminée; « Sans suite » from any
 open status (with a note: the requester is told why). Closed is final.
 
-This module is the transition table (a ``consortium.cases.Workflow``), nothing else; every
+This module is the transition table (a ``consortium.cases.handling.Workflow``), nothing else; every
 change goes through ``services.actions.change_status``, recorded in the audit log.
 """
 
 from django.utils.translation import gettext_lazy as _
 
-from consortium.cases import Workflow
+from consortium.cases.handling import Workflow
 
 from .choices import Status
 from .models import ServiceRequest

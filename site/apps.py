@@ -11,19 +11,14 @@ class ConsortiumConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import (
-            cache_purge,
-            chrome_cache,
-            url_converters,
-            wagtail_admin_labels,
-            wagtail_localize_compat,
-            wagtail_routable_compat,
-        )
+        from consortium.caching import content_version, purge
+        from consortium.pages import url_converters
+        from consortium.upstream import admin_labels, localize_dates, routable_resolvers
 
         # Before any URL pattern is built (the admin's viewsets build theirs in hooks).
         url_converters.register()
-        cache_purge.connect()
-        chrome_cache.connect()
-        wagtail_admin_labels.apply()
-        wagtail_localize_compat.apply()
-        wagtail_routable_compat.warm()
+        purge.connect()
+        content_version.connect()
+        admin_labels.apply()
+        localize_dates.apply()
+        routable_resolvers.warm()

@@ -6,7 +6,7 @@ import factory
 from factory.django import DjangoModelFactory
 from wagtail.models import Locale
 
-from .models import NavigationMenu, Office, OrganisationSettings, SiteTexts, SocialLink
+from consortium.models import NavigationMenu, Office, OrganisationSettings, SiteTexts, SocialLink
 
 
 class OrganisationSettingsFactory(DjangoModelFactory):

@@ -19,7 +19,7 @@ every 1,000 requests a cached page's throughput under load was half what it is w
 (docs/performance.md). The site keeps no per-request state that grows; if a worker's memory
 ever did, set ``GUNICORN_MAX_REQUESTS`` high (say 50,000) — the jitter keeps workers from
 restarting together. The access log is off (the application logs its
-requests itself: consortium.request_log); errors go to standard error.
+requests itself: consortium.security.request_log); errors go to standard error.
 
 The default bind is loopback: the load balancer or reverse proxy on the same host reaches
 it; to listen on another interface, say so with ``GUNICORN_BIND``. Each instance has its
@@ -50,7 +50,7 @@ keepalive = _int("GUNICORN_KEEPALIVE", 5)
 limit_request_line = _int("GUNICORN_LIMIT_REQUEST_LINE", 8190)
 limit_request_fields = _int("GUNICORN_LIMIT_REQUEST_FIELDS", 100)
 # The load balancer or TLS proxy in front sets X-Forwarded-Proto (and X-Forwarded-For,
-# read by consortium.client_address); both are trusted from these addresses only.
+# read by consortium.security.client_address); both are trusted from these addresses only.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 # One control socket per instance (gunicornc), named after the bind address.
 _instance = re.sub(r"[^A-Za-z0-9]+", "-", bind.split(",")[0]).strip("-")

@@ -16,24 +16,25 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
-from . import routing, views
-from .admin_login import ThrottledLoginView, ThrottledPasswordResetView
-from .page_creation import CreatePageView
-from .sitemaps import PagesSitemap
+from consortium import views
+from consortium.pages import routing
+from consortium.pages.sitemaps import PagesSitemap
+from consortium.staff.admin_login import ThrottledLoginView, ThrottledPasswordResetView
+from consortium.upstream.page_creation import CreatePageView
 
 urlpatterns = [
     path("", views.root_redirect, name="root"),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PagesSitemap}}, name="sitemap"),
-    # Before Wagtail's own: the same login, throttled (consortium.admin_login).
+    # Before Wagtail's own: the same login, throttled (consortium.staff.admin_login).
     path("admin/login/", ThrottledLoginView.as_view(), name="wagtailadmin_login"),
     path(
         "admin/password_reset/",
         ThrottledPasswordResetView.as_view(),
         name="wagtailadmin_password_reset",
     ),
-    # Before Wagtail's own: « add a page » without autosave (consortium.page_creation),
+    # Before Wagtail's own: « add a page » without autosave (consortium.upstream.page_creation),
     # with the checks Wagtail puts on every admin view.
     path(
         "admin/pages/add/<slug:content_type_app_name>/<slug:content_type_model_name>/"
@@ -58,7 +59,7 @@ urlpatterns += i18n_patterns(
     path("", include("home.urls")),  # the search
     path("", include("newsletter.urls")),  # the subscription form's POST, one-click unsubscribe
     # Before Wagtail's own: the same view, with fewer queries to find the page
-    # (consortium.routing).
+    # (consortium.pages.routing).
     re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -9,8 +9,8 @@ from django.utils.cache import patch_vary_headers
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from .legacy_redirects import legacy_redirect
-from .resilient_cache import ResilientRedisCache
+from consortium.caching.resilient_redis import ResilientRedisCache
+from consortium.pages.legacy_redirects import legacy_redirect
 
 
 @require_safe

@@ -1,6 +1,6 @@
 """Admin registration of the site-wide snippets, under « Paramètres » next to the contact
 settings: staff find everything about the site's frame (menus, footer texts) in one place;
-and the content checker's rules (consortium.content_checks)."""
+and the content checker's rules (consortium.staff.content_checks)."""
 
 from django.templatetags.static import static
 from django.urls import path, reverse
@@ -11,11 +11,12 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import editor_guide, wagtail_2fa_compat
-from .content_checks import use_content_checks
-from .models import NavigationMenu, SearchSynonym, SiteTexts
-from .snippet_translation_buttons import TranslatableSnippetViewSet
-from .two_factor import recovery_codes
+from consortium.models import NavigationMenu, SearchSynonym, SiteTexts
+from consortium.staff import editor_guide
+from consortium.staff.content_checks import use_content_checks
+from consortium.staff.two_factor import recovery_codes
+from consortium.upstream import wagtail_2fa
+from consortium.upstream.snippet_translation_buttons import TranslatableSnippetViewSet
 
 
 class NavigationMenuViewSet(TranslatableSnippetViewSet):
@@ -83,12 +84,12 @@ def content_checks(request, items, page):
     use_content_checks(items)
 
 
-# Second factor (consortium.two_factor) ---------------------------------------------------
+# Second factor (consortium.staff.two_factor) ---------------------------------------------------
 
 
 @hooks.register("register_admin_urls", order=-1)  # before wagtail-2fa's
 def two_factor_code_form():
-    return wagtail_2fa_compat.urls()
+    return wagtail_2fa.urls()
 
 
 @hooks.register("register_admin_urls")
@@ -107,4 +108,4 @@ def recovery_codes_menu_item(request):
 
 @hooks.register("construct_main_menu", order=100)  # after wagtail-2fa's own hook
 def two_factor_menu_in_french(request, menu_items):
-    wagtail_2fa_compat.relabel_setup_menu(request, menu_items)
+    wagtail_2fa.relabel_setup_menu(request, menu_items)

@@ -1,4 +1,4 @@
-"""The admin in French (consortium.admin_language, consortium.wagtail_admin_labels): French
+"""The admin in French (consortium.staff.admin_language, consortium.upstream.admin_labels): French
 unless a staff member chooses otherwise, whatever the browser says; the screens staff use,
 walked with an English browser, show no English text."""
 
@@ -12,7 +12,7 @@ from wagtail.models import Page
 from wagtail.users.models import UserProfile
 
 from consortium.models import NavigationMenu, SiteTexts
-from consortium.roles import (
+from consortium.staff.roles import (
     COMMITTEE_GROUP,
     COMMUNICATIONS_GROUP,
     EDITORS_GROUP,
@@ -175,7 +175,7 @@ def test_the_editorial_guide_is_in_the_help_menu(client, site_tree):
 
 def test_translatable_snippets_offer_translate_and_sync_on_their_edit_page(client, site_tree):
     from consortium.factories import SiteTextsFactory
-    from consortium.translation import translate
+    from consortium.upstream.translation import translate
 
     client.force_login(get_user_model().objects.create_superuser("sync", "s@example.org", "x"))
     texts = SiteTextsFactory()

@@ -10,7 +10,7 @@ from django.apps import apps
 from django.conf import settings
 from wagtail.models import Page
 
-from consortium.pages import BasePage
+from consortium.pages.base import BasePage
 
 ROOT = Path(settings.BASE_DIR)
 CORE = "consortium"

@@ -1,5 +1,5 @@
 """The site chrome (menus, home pages, footer, view restrictions) comes from the cache, and
-every change that can alter it is seen at the next request (consortium.chrome_cache)."""
+every change that can alter it is seen at the next request (consortium.caching.content_version)."""
 
 import pytest
 from bs4 import BeautifulSoup
@@ -100,12 +100,12 @@ def test_one_request_reads_the_chrome_version_once(client, about):
     so another server's change is seen at the next one)."""
     from unittest import mock
 
-    from consortium import chrome_cache
+    from consortium.caching import content_version
 
     client.get("/fr/a-propos/")
-    with mock.patch.object(chrome_cache.cache, "get", wraps=chrome_cache.cache.get) as get:
+    with mock.patch.object(content_version.cache, "get", wraps=content_version.cache.get) as get:
         assert client.get("/fr/a-propos/").status_code == 200
     reads = [
-        call.args[0] for call in get.call_args_list if call.args[0] == chrome_cache.VERSION_KEY
+        call.args[0] for call in get.call_args_list if call.args[0] == content_version.VERSION_KEY
     ]
     assert len(reads) == 2, reads  # the request's, and the view restrictions' (no request)

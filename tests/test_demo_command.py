@@ -55,7 +55,7 @@ def test_dev_admin_created_and_printed_when_debug(demo):
         assert [g.name for g in user.groups.all()] == [group]
         assert user.check_password("changeme") and not user.is_superuser
         assert f"{group}: user « {username} »" in output
-    # How the accounts that need a second factor enrol (consortium.two_factor).
+    # How the accounts that need a second factor enrol (consortium.staff.two_factor).
     assert (
         "« admin » and « comite » and « services » and « confidentialite » sign in with a "
         "second factor"

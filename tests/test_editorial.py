@@ -16,8 +16,8 @@ from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import Page, Revision, WorkflowState
 
-from consortium.editorial_workflow import WORKFLOW_NAME
-from consortium.translation import translate
+from consortium.staff.editorial_workflow import WORKFLOW_NAME
+from consortium.upstream.translation import translate
 from news.factories import NewsPageFactory
 from news.models import NewsPage
 
@@ -151,7 +151,7 @@ def test_a_silent_mail_server_never_blocks_or_undoes_an_approval(
     page.refresh_from_db()
     assert page.live
     assert queued_mail == []  # the request never reached the mail server
-    emails = DBTaskResult.objects.filter(task_path="consortium.mail.send_queued_email")
+    emails = DBTaskResult.objects.filter(task_path="consortium.messaging.mail.send_queued_email")
     queued = [task.args_kwargs["args"][0] for task in emails]
     recipients = {address for email in queued for address in email["to"]}
     assert "redaction@consortium.example" in recipients  # the author hears of it, later

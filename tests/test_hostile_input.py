@@ -10,7 +10,7 @@ from django.test import RequestFactory
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from consortium.client_address import client_address, log_network
+from consortium.security.client_address import client_address, log_network
 
 pytestmark = pytest.mark.django_db
 
@@ -94,12 +94,12 @@ def test_a_silent_mail_server_never_holds_a_request(
     assert response.status_code == 302
     assert known < 0.5 and unknown < 0.5  # the same page, at once, known or not
     assert queued_mail == []  # nothing talked to the mail server in the request
-    emails = DBTaskResult.objects.filter(task_path="consortium.mail.send_queued_email")
+    emails = DBTaskResult.objects.filter(task_path="consortium.messaging.mail.send_queued_email")
     task = emails.get()
     assert task.args_kwargs["args"][0]["to"] == ["admin@example.org"]
 
     # The worker then meets the silent server: the attempt times out, a retry is queued.
-    from consortium.mail import send_queued_email
+    from consortium.messaging.mail import send_queued_email
 
     started = time.monotonic()
     assert send_queued_email.call(*task.args_kwargs["args"]) is False

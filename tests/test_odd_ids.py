@@ -1,5 +1,5 @@
 """Addresses with an id no database row can have are not found (404), never a server error
-(consortium.url_converters)."""
+(consortium.pages.url_converters)."""
 
 import pytest
 

@@ -1,4 +1,4 @@
-"""Rendered public pages from the shared cache (consortium.page_cache): kept when a CDN may
+"""Rendered public pages from the shared cache (consortium.caching.page_cache): kept when a CDN may
 keep them, never when personal, and never served stale after a change."""
 
 import time
@@ -7,8 +7,8 @@ import pytest
 from django.test import override_settings
 from wagtail.models import Page
 
-from consortium import chrome_cache, page_cache
-from consortium.page_cache import HEADER
+from consortium.caching import content_version, page_cache
+from consortium.caching.page_cache import HEADER
 from home.factories import StandardPageFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
@@ -97,7 +97,7 @@ class CountingCache:
 def test_static_files_are_answered_before_any_cache_read(client, about, monkeypatch):
     counting = CountingCache(page_cache.cache)
     monkeypatch.setattr(page_cache, "cache", counting)
-    monkeypatch.setattr(chrome_cache, "cache", counting)
+    monkeypatch.setattr(content_version, "cache", counting)
     response = client.get("/static/consortium/css/site.css")
     assert response.status_code == 200 and b"{" in b"".join(response.streaming_content)
     assert counting.reads == []
@@ -109,7 +109,7 @@ def test_static_files_are_answered_before_any_cache_read(client, about, monkeypa
 def count_shared_reads(monkeypatch) -> CountingCache:
     counting = CountingCache(page_cache.cache)
     monkeypatch.setattr(page_cache, "cache", counting)
-    monkeypatch.setattr(chrome_cache, "cache", counting)
+    monkeypatch.setattr(content_version, "cache", counting)
     return counting
 
 
@@ -139,7 +139,7 @@ def test_a_change_made_by_another_server_is_seen_within_the_memory_lifetime(clie
     # Another server publishes: the content changes and the shared version moves on,
     # without this process seeing either (no signal here).
     Page.objects.filter(pk=about.pk).update(title="Qui sommes-nous ?")
-    chrome_cache.cache.set(chrome_cache.VERSION_KEY, "published-elsewhere", timeout=None)
+    content_version.cache.set(content_version.VERSION_KEY, "published-elsewhere", timeout=None)
     kept = client.get("/fr/a-propos/")
     assert kept[HEADER] == "hit" and "À propos" in kept.content.decode()
     time.sleep(0.35)  # the copy in memory has expired: Redis is asked, the version has moved

@@ -1,4 +1,4 @@
-"""Adding a page (consortium.page_creation, consortium.page_forms): no autosaved orphan
+"""Adding a page (consortium.upstream.page_creation, consortium.pages.forms): no autosaved orphan
 draft, a slug conflict said in plain French at the top of the form, ASCII addresses."""
 
 import pytest

@@ -10,7 +10,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import translation
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 
-from consortium.request_log import loggable_path
+from consortium.security.request_log import loggable_path
 
 pytestmark = pytest.mark.django_db
 

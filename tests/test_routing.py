@@ -1,4 +1,4 @@
-"""consortium.routing finds the same page, with the same sub-route, as Wagtail's own routing
+"""consortium.pages.routing finds the same page, with the same sub-route, as Wagtail's own routing
 — on every kind of address of the demo site — in fewer queries."""
 
 import pytest
@@ -7,7 +7,7 @@ from django.test import RequestFactory
 from django.utils import translation
 from wagtail.models import Page, Site
 
-from consortium import routing
+from consortium.pages import routing
 from expertise.models import ExpertisePage
 from news.models import NewsIndexPage, NewsPage
 from tests.demo_pages import DEMO_PAGES

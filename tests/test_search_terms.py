@@ -1,8 +1,8 @@
-"""Search terms: folded and stemmed alike for the index and the query (consortium.search_terms)."""
+"""Search terms: folded and stemmed alike for the index and the query (consortium.search.terms)."""
 
 import pytest
 
-from consortium.search_terms import fold, terms
+from consortium.search.terms import fold, terms
 
 
 def test_fold_removes_case_and_accents():

@@ -19,8 +19,9 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from consortium import chrome_cache, roles
-from consortium.editorial_workflow import WORKFLOW_NAME
+from consortium.caching import content_version
+from consortium.staff import roles
+from consortium.staff.editorial_workflow import WORKFLOW_NAME
 from home.factories import HomePageFactory
 from membership.permissions import MEMBERS_GROUP
 from membership.setup import COMMITTEE_PERMISSIONS
@@ -158,6 +159,6 @@ def test_an_administrators_additions_to_a_group_stay(locales):
 def test_each_run_renews_the_cache_version():
     """A release (or a restored database) never serves what the previous one cached."""
     setup_site()
-    before = chrome_cache.version()
+    before = content_version.version()
     setup_site()
-    assert chrome_cache.version() != before
+    assert content_version.version() != before

@@ -1,4 +1,4 @@
-"""Staff sign-in with a second factor (consortium.two_factor), through the real forms: the
+"""Staff sign-in with a second factor (consortium.staff.two_factor), through the real forms: the
 password, then the code of an authenticator app computed from its key as the phone does
 (or a recovery code). Required for superusers and the groups that read applications;
 enrolment comes first for an account without an app. (In a browser:
@@ -18,10 +18,10 @@ from django_otp.forms import OTPAuthenticationFormMixin
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from consortium import roles
-from consortium.setup import run_setup
-from consortium.two_factor import requires_second_factor
-from consortium.wagtail_2fa_compat import UPSTREAM_SETUP_LABEL, SecondFactorLoginView
+from consortium.bootstrap.site_setup import run_setup
+from consortium.staff import roles
+from consortium.staff.two_factor import requires_second_factor
+from consortium.upstream.wagtail_2fa import UPSTREAM_SETUP_LABEL, SecondFactorLoginView
 from tests.two_factor import current_code, give_authenticator
 
 pytestmark = pytest.mark.django_db
@@ -183,13 +183,13 @@ def test_the_menu_of_an_unverified_account_is_in_french(staff):
 
 
 def test_guard_upstream_still_labels_its_menu_outside_gettext():
-    """consortium.wagtail_2fa_compat.relabel_setup_menu exists for this line of
+    """consortium.upstream.wagtail_2fa.relabel_setup_menu exists for this line of
     wagtail-2fa; when this fails, upstream changed: is the workaround still needed?"""
     assert f'"{UPSTREAM_SETUP_LABEL}"' in inspect.getsource(wagtail_2fa.wagtail_hooks)
 
 
 def test_guard_upstream_code_form_still_names_no_device():
-    """consortium.wagtail_2fa_compat.SecondFactorForm exists because django-otp requires
+    """consortium.upstream.wagtail_2fa.SecondFactorForm exists because django-otp requires
     the device and wagtail-2fa's form names none; when this fails, check again."""
     assert "device_required" in OTPAuthenticationFormMixin.otp_error_messages
     assert "otp_device" not in inspect.getsource(wagtail_2fa.forms)

@@ -14,8 +14,8 @@ import wagtail_2fa
 import wagtail_localize
 from django.conf import settings
 
-from consortium import upstream_messages, wagtail_localize_compat
-from consortium.catalogue import catalogue_problems
+from consortium.i18n.catalogue import catalogue_problems
+from consortium.upstream import localize_dates, messages
 
 WAGTAIL = Path(wagtail.__file__).parent
 LOCALIZE = Path(wagtail_localize.__file__).parent
@@ -83,10 +83,10 @@ def test_copied_templates_still_match_their_upstream_original(template):
     )
 
 
-@pytest.mark.parametrize("message", upstream_messages.MESSAGES)
+@pytest.mark.parametrize("message", messages.MESSAGES)
 def test_each_overridden_message_is_still_used_upstream(message):
     assert message in upstream_msgids() or message in upstream_source(), (
-        f"upstream no longer uses {message!r}: remove it from consortium.upstream_messages"
+        f"upstream no longer uses {message!r}: remove it from consortium.upstream.messages"
     )
 
 
@@ -108,10 +108,10 @@ def test_the_scripts_catalogue_is_complete_and_used_upstream():
 
 
 def test_the_translation_comment_dates_workaround_is_still_needed():
-    upstream = inspect.getsource(wagtail_localize_compat.upstream_get_comment)
+    upstream = inspect.getsource(localize_dates.upstream_get_comment)
     assert "strftime(DATE_FORMAT)" in upstream, (
         "wagtail-localize formats the comment's date itself now: remove "
-        "consortium.wagtail_localize_compat"
+        "consortium.upstream.localize_dates"
     )
 
 
@@ -120,7 +120,7 @@ def test_translation_comments_give_their_date_in_the_admin_language(site_tree):
     from django.utils import timezone, translation
     from wagtail_localize.models import StringTranslation
 
-    from consortium.translation import translate
+    from consortium.upstream.translation import translate
 
     page = site_tree.fr_accessibility
     translate(page, site_tree.locales["en"], {page.title: "Accessibility"})
@@ -148,18 +148,18 @@ def test_translation_comments_give_their_date_in_the_admin_language(site_tree):
 def test_the_routable_resolvers_workaround_is_still_needed_and_applied():
     """Upstream still builds a routable type's resolver lazily, caching it as a class
     attribute after iterating class dictionaries (the thread race
-    consortium.wagtail_routable_compat avoids); every routable type's resolver is built at
+    consortium.upstream.routable_resolvers avoids); every routable type's resolver is built at
     start-up."""
     import inspect
 
     from wagtail.contrib.routable_page.models import RoutablePageMixin
 
-    from consortium import wagtail_routable_compat
+    from consortium.upstream import routable_resolvers
 
     source = inspect.getsource(RoutablePageMixin.get_resolver)
-    assert wagtail_routable_compat.CACHE_ATTRIBUTE in source and "cls.__dict__" in source
+    assert routable_resolvers.CACHE_ATTRIBUTE in source and "cls.__dict__" in source
     assert "__dict__.values()" in inspect.getsource(RoutablePageMixin.get_subpage_urls)
-    types = wagtail_routable_compat.routable_page_types()
+    types = routable_resolvers.routable_page_types()
     assert {model.__name__ for model in types} >= {
         "MembershipPage",
         "ServiceRequestPage",
@@ -167,4 +167,4 @@ def test_the_routable_resolvers_workaround_is_still_needed_and_applied():
         "EventIndexPage",
     }
     for model in types:
-        assert wagtail_routable_compat.CACHE_ATTRIBUTE in model.__dict__, model
+        assert routable_resolvers.CACHE_ATTRIBUTE in model.__dict__, model

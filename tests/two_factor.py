@@ -7,7 +7,7 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from consortium.two_factor import requires_second_factor
+from consortium.staff.two_factor import requires_second_factor
 
 
 def give_authenticator(user, name: str = "Téléphone") -> TOTPDevice:

@@ -4,7 +4,7 @@ from django import template
 from django.conf import settings
 from django.utils import timezone
 
-from consortium.seo import json_ld_script
+from consortium.pages.seo import json_ld_script
 
 register = template.Library()
 

@@ -4,7 +4,7 @@ attendees; the other groups get nothing; nobody edits a registration."""
 import pytest
 from django.utils import timezone
 
-from consortium import roles
+from consortium.staff import roles
 from events.models import Registration
 from tests.fixtures.roles import body
 

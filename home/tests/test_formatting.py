@@ -7,7 +7,7 @@ import pytest
 from django.utils import translation
 
 from consortium.factories import OrganisationSettingsFactory
-from consortium.formatting import (
+from consortium.i18n.formatting import (
     format_long_date,
     format_opening_hours,
     format_phone,

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 from wagtail.models import Page
 
-from consortium.validators import validate_link_target
+from consortium.pages.validators import validate_link_target
 from events.models import EventIndexPage
 from expertise.models import ExpertiseIndexPage
 from home.factories import HomePageFactory, StandardPageFactory

@@ -73,13 +73,13 @@ def test_home_query_count_does_not_grow_with_pages(site_tree, client):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from consortium import chrome_cache
+    from consortium.caching import content_version
 
     client.get("/fr/")  # warm Wagtail's per-process caches (site root paths)
 
     def count(cold: bool):
         if cold:
-            chrome_cache.invalidate()
+            content_version.invalidate()
         with CaptureQueriesContext(connection) as captured:
             assert client.get("/fr/").status_code == 200
         return len(captured)

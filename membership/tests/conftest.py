@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth.models import Group, Permission
 
-from consortium.roles import COMMITTEE_GROUP
+from consortium.staff.roles import COMMITTEE_GROUP
 from expertise.factories import ExpertiseIndexPageFactory, ExpertisePageFactory
 from membership.factories import MembershipPageFactory
 from membership.setup import ensure_committee_group

@@ -1,6 +1,6 @@
 """The committee's exports, as Excel or LibreOffice opens them: French headings and labels,
 local times to the minute, Oui/Non, a UTF-8 byte-order mark, a named sheet
-(consortium.exports)."""
+(consortium.staff.exports)."""
 
 import csv
 import datetime

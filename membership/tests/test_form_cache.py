@@ -1,4 +1,4 @@
-"""The empty membership form comes from the cache (consortium.form_cache): each visitor
+"""The empty membership form comes from the cache (consortium.caching.form_cache): each visitor
 still gets their own CSRF token, which the form's POST validates, and never anything
 another visitor typed or received."""
 
@@ -11,7 +11,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
-from consortium import form_cache
+from consortium.caching import form_cache
 from expertise.factories import ExpertisePageFactory
 from membership.forms import ApplicationForm
 from membership.models import MembershipApplication

@@ -15,10 +15,10 @@ from openpyxl import load_workbook
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import DictionaryObject, NameObject, TextStringObject
 
-from consortium.held import purge
+from consortium.intake.held import purge
+from consortium.intake.plain_text import spreadsheet_cell
+from consortium.intake.uploads import declares_active_content, has_active_content, validate_pdf
 from consortium.models import HeldSubmission
-from consortium.plain_text import spreadsheet_cell
-from consortium.uploads import declares_active_content, has_active_content, validate_pdf
 from membership.forms import ApplicationForm
 from membership.notifications import message as build_message
 from membership.tests.conftest import MINIMAL_PDF, pdf
@@ -151,7 +151,7 @@ def test_attachments_download_under_the_reference(make_application, committee):
 
 # -- held submissions ---------------------------------------------------------------------
 def test_a_held_submission_keeps_what_no_database_column_takes(rf):
-    from consortium.held import hold
+    from consortium.intake.held import hold
 
     request = rf.post("/fr/adhesion/", {"nickname": "x\x00y", "city": "Lévis\x1b"})
     held = hold("membership", HeldSubmission.Reason.HONEYPOT, request, "fr")

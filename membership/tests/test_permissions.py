@@ -8,7 +8,7 @@ to the login page.
 
 import pytest
 
-from consortium import roles
+from consortium.staff import roles
 from membership.choices import Status
 from membership.models import InternalNote, MembershipApplication
 from membership.tests.conftest import body, pdf

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from consortium.plain_text import has_control_characters
+from consortium.intake.plain_text import has_control_characters
 from membership.models import APPLICANT_FIELDS, MembershipApplication
 
 pytestmark = pytest.mark.django_db
@@ -109,7 +109,7 @@ def test_arbitrary_input_never_causes_a_server_error(
     # Some examples were valid enough to be stored (the property covered that path too).
     assert MembershipApplication.objects.exists()
     # Whatever was stored is plain text: no control character anywhere, no line break
-    # outside the message (consortium.plain_text).
+    # outside the message (consortium.intake.plain_text).
     for application in MembershipApplication.objects.all():
         for name in APPLICANT_FIELDS:
             value = getattr(application, name)

@@ -345,7 +345,7 @@ def test_the_listing_queries_do_not_grow_with_members(committee, user_category):
 
 
 def test_only_the_register_readers_export_it(client, django_user_model, site_tree):
-    from consortium.setup import run_setup
+    from consortium.bootstrap.site_setup import run_setup
 
     run_setup()
     reader = django_user_model.objects.create_user("lecteur", password="x")

@@ -9,7 +9,7 @@ get nothing of the register; anonymous visitors are sent to the login page.
 
 import pytest
 
-from consortium import roles
+from consortium.staff import roles
 from membership.factories import MemberFactory
 from membership.models import Member, MemberCategory, MemberContact
 from membership.permissions import MEMBERS_GROUP

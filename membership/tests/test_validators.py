@@ -5,8 +5,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 
-from consortium.quebec import normalise_neq, normalise_postal_code
-from consortium.uploads import MAX_ATTACHMENT_BYTES, validate_pdf
+from consortium.intake.quebec import normalise_neq, normalise_postal_code
+from consortium.intake.uploads import MAX_ATTACHMENT_BYTES, validate_pdf
 from membership.tests.conftest import MINIMAL_PDF, PNG_BYTES
 
 

@@ -4,7 +4,7 @@ import pytest
 from django.utils import translation
 from wagtail.models import ModelLogEntry
 
-from consortium.cases import TransitionNotAllowed
+from consortium.cases.handling import TransitionNotAllowed
 from membership.actions import change_status, submit_application
 from membership.choices import Status
 from membership.models import MembershipApplication

@@ -2,7 +2,7 @@
 
 from django import template
 
-from consortium.seo import json_ld_script
+from consortium.pages.seo import json_ld_script
 from news.seo import news_article_data
 
 register = template.Library()

@@ -3,7 +3,7 @@
 from django import template
 from django.urls import reverse
 
-from consortium import i18n
+from consortium.i18n import languages
 
 from ..consent import casl_text
 from ..forms import language_choices
@@ -16,7 +16,7 @@ register = template.Library()
 def newsletter_footer() -> dict | None:
     """What the footer's form needs, in the current language; None without a live
     newsletter page (nowhere to confirm)."""
-    language = i18n.current_language()
+    language = languages.current_language()
     if page_in(language) is None:
         return None
     return {

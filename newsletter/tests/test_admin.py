@@ -7,7 +7,7 @@ import re
 import pytest
 from django.utils import timezone
 
-from consortium import roles
+from consortium.staff import roles
 from newsletter import subscriptions
 from newsletter.models import Subscriber
 from newsletter.tests.conftest import body

@@ -9,7 +9,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from consortium.outbox import OutboxEmail, deliver_pending
+from consortium.messaging.outbox import OutboxEmail, deliver_pending
 from newsletter import subscriptions
 from newsletter.models import ProviderCall, Subscriber
 

@@ -10,8 +10,8 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from consortium import roles
 from consortium.models import AnonymisationRecord
+from consortium.staff import roles
 from privacy.models import ConfidentialityIncident, IncidentKeptError
 from tests.fixtures.roles import ALL_ROLES, body
 

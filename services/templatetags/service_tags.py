@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 from django import template
 from django.utils.translation import get_language
 
-from consortium import chrome_cache
+from consortium.caching import content_version
 
 from ..models import ServiceRequestPage
 
@@ -22,7 +22,7 @@ def service_request_url(context, field) -> str:
         page = ServiceRequestPage.objects.live().filter(locale_id=field.locale_id).first()
         return (page.get_url(request) or "") if page else ""
 
-    url = chrome_cache.cached(
+    url = content_version.cached(
         "service-request-url", build, get_language(), field.locale_id, request=request
     )
     return f"{url}?{urlencode({'expertise': field.slug})}" if url else ""

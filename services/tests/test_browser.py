@@ -9,8 +9,8 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
 
-from consortium import roles
-from consortium.setup import run_setup
+from consortium.bootstrap.site_setup import run_setup
+from consortium.staff import roles
 from services.models import ServiceRequest
 from tests.accessibility import assert_no_axe_violations
 from tests.fixtures.browser import record_policy_violations

@@ -5,8 +5,8 @@ gets nothing of a request; anonymous visitors are sent to the login page."""
 
 import pytest
 
-from consortium import roles
 from consortium.models import HeldSubmission
+from consortium.staff import roles
 from services.choices import Status
 from services.models import InternalNote, Notification, ServiceRequest
 from services.tests.conftest import body, pdf

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from consortium.plain_text import has_control_characters
+from consortium.intake.plain_text import has_control_characters
 from membership.tests.test_properties import FILE_NAMES, answers_strategy
 from services.models import REQUESTER_FIELDS, ServiceRequest
 

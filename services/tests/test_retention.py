@@ -1,5 +1,5 @@
 """Retention (Loi 25): `anonymise_service_requests` anonymises completed and dropped
-requests closed for longer than the period (consortium.retention, as for applications),
+requests closed for longer than the period (consortium.cases.retention, as for applications),
 deletes their files, and leaves open and recent ones."""
 
 import datetime

@@ -13,9 +13,9 @@ from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 from wagtail.models import ModelLogEntry
 
-from consortium import roles
-from consortium.cases import TransitionNotAllowed
-from consortium.setup import run_setup
+from consortium.bootstrap.site_setup import run_setup
+from consortium.cases.handling import TransitionNotAllowed
+from consortium.staff import roles
 from membership.factories import MembershipPageFactory
 from services import actions
 from services.choices import Status

@@ -1,4 +1,4 @@
-"""The rate-limit counters' table (consortium.ratelimit_store): Django's cache-table
+"""The rate-limit counters' table (consortium.caching.ratelimit_store): Django's cache-table
 layout, made by ``createcachetable`` so that it matches the backend exactly."""
 
 from django.core.management import call_command

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 class AnonymisationRecord(models.Model):
     """What a retention command did: when, why, to how many, how, and who ran it. Written
-    by consortium.retention.record_run (never by a ``--dry-run``); read by the privacy
+    by consortium.cases.retention.record_run (never by a ``--dry-run``); read by the privacy
     officer (privacy app); never edited."""
 
     ran_at = models.DateTimeField(_("date"), auto_now_add=True, db_index=True)

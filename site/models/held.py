@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class HeldSubmission(models.Model):
-    """A form sent with the honeypot filled or over the rate limit (consortium.held)."""
+    """A form sent with the honeypot filled or over the rate limit (consortium.intake.held)."""
 
     class Reason(models.TextChoices):
         HONEYPOT = "honeypot", _("hidden field filled (probably a robot)")

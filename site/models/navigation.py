@@ -4,7 +4,7 @@ A menu is a translatable snippet: the French one is written first, Â« Traduire Â
 English one, whose labels are translated. Items are a StreamField of page links (the label
 defaults to the page's title) and external links, so editors reorder them by dragging.
 Which language version of a linked page is shown is decided when the menu is rendered
-(:mod:`consortium.menus`), so a menu never sends an English reader to a French page that
+(:mod:`consortium.pages.menus`), so a menu never sends an English reader to a French page that
 has an English translation.
 """
 

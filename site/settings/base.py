@@ -67,34 +67,35 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "consortium.request_log.RequestLogMiddleware",
+    "consortium.security.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
-    "consortium.security_headers.AdminContentSecurityPolicyMiddleware",
+    "consortium.security.headers.AdminContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     # Static files first: they never wait on the page cache.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Rendered public pages from the shared cache (off unless PAGE_CACHE; on in production).
-    "consortium.page_cache.PageCacheMiddleware",
-    "consortium.cache_headers.CacheHeadersMiddleware",
+    "consortium.caching.page_cache.PageCacheMiddleware",
+    "consortium.caching.headers.CacheHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "consortium.admin_language.AdminLanguageMiddleware",  # French admin by default
+    "consortium.staff.admin_language.AdminLanguageMiddleware",  # French admin by default
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Staff with the « enable_2fa » permission (superusers, the committee) sign in with a
-    # second factor (consortium.two_factor).
+    # second factor (consortium.staff.two_factor).
     "wagtail_2fa.middleware.VerifyUserPermissionsMiddleware",
     # Request bodies over MAX_REQUEST_BODY_BYTES refused before anything reads them (the
     # CSRF check reads the form in process_view, after every middleware's __call__).
-    "consortium.request_size.RequestSizeLimitMiddleware",
+    "consortium.security.request_size.RequestSizeLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, so that it sees a 404 before LocaleMiddleware turns it into a redirect to
     # /fr/… (responses go through the list in reverse).
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # Turns a lockout raised by the authentication backend into a 429 (consortium.admin_login).
+    # Turns a lockout raised by the authentication backend into a 429
+    # (consortium.staff.admin_login).
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -116,7 +117,7 @@ TEMPLATES = [
             ],
         },
     },
-    # Plain-text emails: the same templates folders, no HTML escaping (consortium.mail).
+    # Plain-text emails: the same templates folders, no HTML escaping (consortium.messaging.mail).
     {
         "NAME": "text",
         "BACKEND": "django.template.backends.django.DjangoTemplates",
@@ -134,7 +135,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set (production), process memory otherwise. Redis is a
 # cache, never a single point of failure: when it does not answer, the site serves
-# uncached (consortium.resilient_cache).
+# uncached (consortium.caching.resilient_redis).
 REDIS_URL = env.str("REDIS_URL", default="")
 # Keys carry the database they describe: two sites sharing a Redis (staging beside
 # production, test servers side by side) never read each other's pages or versions.
@@ -149,7 +150,7 @@ CACHE_KEY_PREFIX = env.str(
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "consortium.resilient_cache.ResilientRedisCache",
+            "BACKEND": "consortium.caching.resilient_redis.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": CACHE_KEY_PREFIX,
             "OPTIONS": {
@@ -161,14 +162,14 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Rate-limit counters in the database: they survive a Redis outage and cannot be evicted
-# by the page cache (consortium.ratelimit_store).
+# by the page cache (consortium.caching.ratelimit_store).
 RATELIMIT_CACHE = {
-    "BACKEND": "consortium.ratelimit_store.DatabaseCounterCache",
+    "BACKEND": "consortium.caching.ratelimit_store.DatabaseCounterCache",
     "LOCATION": "consortium_ratelimit",
     "OPTIONS": {"MAX_ENTRIES": 100_000},
 }
 CACHES["ratelimit"] = RATELIMIT_CACHE
-# Each worker's own copies of the pages it served, for a second (consortium.page_cache).
+# Each worker's own copies of the pages it served, for a second (consortium.caching.page_cache).
 PAGES_CACHE = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "consortium_pages",
@@ -176,10 +177,10 @@ PAGES_CACHE = {
 }
 CACHES["pages"] = PAGES_CACHE
 RATELIMIT_USE_CACHE = "ratelimit"
-# The client behind the load balancer (consortium.client_address); FORWARDED_ALLOW_IPS is
+# The client behind the load balancer (consortium.security.client_address); FORWARDED_ALLOW_IPS is
 # also what gunicorn trusts for X-Forwarded-Proto.
 FORWARDED_ALLOW_IPS = env.str("FORWARDED_ALLOW_IPS", default="127.0.0.1,::1")
-RATELIMIT_IP_META_KEY = "consortium.client_address.client_address"
+RATELIMIT_IP_META_KEY = "consortium.security.client_address.client_address"
 # Our counter store increments atomically (django-ratelimit only knows the built-in ones).
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 
@@ -194,7 +195,7 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "fr"
 # Names in the reader's language (« Anglais » in the French admin: Wagtail's locale labels and
 # wagtail-localize's « Publier » button use them); the public switcher shows each language's
-# own name (consortium.i18n), as does the account's choice of admin language.
+# own name (consortium.i18n.languages), as does the account's choice of admin language.
 LANGUAGES = [("fr", _("French")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
@@ -282,9 +283,9 @@ WAGTAIL_FRONTEND_LOGIN_URL = "/membership/sign-in/"
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 # No email inside a request: messages are queued and the worker sends them through the
-# backend of EMAIL_URL (consortium.mail).
+# backend of EMAIL_URL (consortium.messaging.mail).
 EMAIL_DELIVERY_BACKEND = EMAIL_CONFIG["EMAIL_BACKEND"]
-EMAIL_BACKEND = "consortium.mail.QueuedEmailBackend"
+EMAIL_BACKEND = "consortium.messaging.mail.QueuedEmailBackend"
 # A mail server that hangs must not hold a request or a worker: give up after this many
 # seconds (the email stays pending and is retried).
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
@@ -297,7 +298,7 @@ WAGTAIL_SITE_NAME = "Consortium de coopération des entreprises collectives"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 # French pages are stemmed in French, English pages in English (consortium/search_backends.py).
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "consortium.search_backends"}}
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "consortium.search.backend"}}
 # Page addresses in ASCII (« Développement » → « developpement »): typed, read aloud and
 # shared without percent-encoding.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
@@ -309,8 +310,8 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 PHONENUMBER_DEFAULT_REGION = "CA"
 CSRF_FAILURE_VIEW = "consortium.views.csrf_failure"
 
-# Security headers (consortium.security_headers explains each choice).
-from consortium.security_headers import (  # noqa: E402
+# Security headers (consortium.security.headers explains each choice).
+from consortium.security.headers import (  # noqa: E402
     content_security_policy,
     permissions_policy,
 )
@@ -333,10 +334,10 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 
-# Public pages in shared caches (consortium.cache_headers) and their purge on publish
-# (consortium.cache_purge): an HTTP PURGE to a cache at FRONTEND_CACHE_PURGE_URL (Varnish,
+# Public pages in shared caches (consortium.caching.headers) and their purge on publish
+# (consortium.caching.purge): an HTTP PURGE to a cache at FRONTEND_CACHE_PURGE_URL (Varnish,
 # a CDN's purge endpoint), or Cloudflare with CLOUDFLARE_BEARER_TOKEN and CLOUDFLARE_ZONE_ID.
-# Rendered public pages kept in the cache until content changes (consortium.page_cache).
+# Rendered public pages kept in the cache until content changes (consortium.caching.page_cache).
 PAGE_CACHE = env.bool("PAGE_CACHE", default=False)
 PAGE_CACHE_LOCAL_SECONDS = env.float("PAGE_CACHE_LOCAL_SECONDS", default=1.0)
 PUBLIC_CACHE_MAX_AGE = env.int("PUBLIC_CACHE_MAX_AGE", default=60)
@@ -355,7 +356,7 @@ if env.str("CLOUDFLARE_BEARER_TOKEN", default=""):
         "ZONEID": env.str("CLOUDFLARE_ZONE_ID"),
     }
 
-# The admin's login (consortium.admin_login, django-axes): failed attempts for one user
+# The admin's login (consortium.staff.admin_login, django-axes): failed attempts for one user
 # name from one client address before a pause of so many minutes.
 # « Was this article useful? » answers per client address.
 NEWS_VOTE_RATE_LIMIT = env.str("NEWS_VOTE_RATE_LIMIT", default="30/h")
@@ -363,13 +364,13 @@ PASSWORD_RESET_RATE_LIMIT = env.str("PASSWORD_RESET_RATE_LIMIT", default="5/h")
 AXES_FAILURE_LIMIT = env.int("ADMIN_LOGIN_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("ADMIN_LOGIN_COOLOFF_MINUTES", default=5))
 AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"]]
-AXES_CLIENT_IP_CALLABLE = "consortium.client_address.client_address"
+AXES_CLIENT_IP_CALLABLE = "consortium.security.client_address.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_DISABLE_ACCESS_LOG = True  # failures only: no record of every staff sign-in
 AXES_ENABLE_ADMIN = False  # Django's admin is not installed
 AXES_VERBOSE = False  # no banner on every manage.py command
 AXES_HTTP_RESPONSE_CODE = 429
-AXES_LOCKOUT_CALLABLE = "consortium.admin_login.lockout_response"
+AXES_LOCKOUT_CALLABLE = "consortium.staff.admin_login.lockout_response"
 
 # Second factor (wagtail-2fa on django-otp): a TOTP app, and recovery codes (static tokens).
 # Required for every account with the « enable_2fa » permission: superusers, and the groups
@@ -386,7 +387,7 @@ AUTHENTICATION_BACKENDS = [
 # Image uploads: bitmap formats only. SVG files can carry scripts, so they are not accepted.
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 # Request bodies larger than this are refused before they are read
-# (consortium.request_size): three 10 MB attachments and the form fit.
+# (consortium.security.request_size): three 10 MB attachments and the form fit.
 MAX_REQUEST_BODY_BYTES = env.int("MAX_REQUEST_BODY_BYTES", default=40 * 1024 * 1024)
-# Submissions held by the anti-spam rules are deleted after this many days (consortium.held).
+# Submissions held by the anti-spam rules are deleted after this many days (consortium.intake.held).
 HELD_SUBMISSION_RETENTION_DAYS = env.int("HELD_SUBMISSION_RETENTION_DAYS", default=30)

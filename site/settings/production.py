@@ -38,7 +38,7 @@ CSRF_TRUSTED_ORIGINS = env.list(
 # logs nobody out, and every app server sees the same sessions.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
-# Rendered public pages served from Redis until content changes (consortium.page_cache).
+# Rendered public pages served from Redis until content changes (consortium.caching.page_cache).
 PAGE_CACHE = env.bool("PAGE_CACHE", default=True)
 
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
@@ -115,6 +115,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     # Django's « Not Found: <path> » warnings would write personal links' tokens to the
-    # logs; every request already has its line (consortium.request_log). Errors still go.
+    # logs; every request already has its line (consortium.security.request_log). Errors still go.
     "loggers": {"django.request": {"level": "ERROR"}},
 }

@@ -5,8 +5,10 @@ from django.utils.translation import get_language
 from wagtail import hooks
 from wagtail.models import Page
 
-from consortium import chrome_cache, formatting, i18n, localized_settings, menus, seo
+from consortium.caching import content_version
+from consortium.i18n import formatting, languages
 from consortium.models import OrganisationSettings
+from consortium.pages import localized_settings, menus, seo
 
 register = template.Library()
 
@@ -21,10 +23,10 @@ def language_context(context):
     """Switcher links and hreflang alternates, sharing one translations query."""
     request = context["request"]
     page = _page(context)
-    translations = i18n.live_translations(page) if page is not None else None
+    translations = languages.live_translations(page) if page is not None else None
     return {
-        "links": i18n.language_links(request, page, translations),
-        "alternates": i18n.hreflang_alternates(request, page, translations),
+        "links": languages.language_links(request, page, translations),
+        "alternates": languages.hreflang_alternates(request, page, translations),
     }
 
 
@@ -32,8 +34,8 @@ def language_context(context):
 def localized_home(context):
     """The home page in the active language (falls back to the site root)."""
     request = context["request"]
-    homes = i18n.localized_homes(request)
-    return homes.get(i18n.current_language()) or next(iter(homes.values()), None)
+    homes = languages.localized_homes(request)
+    return homes.get(languages.current_language()) or next(iter(homes.values()), None)
 
 
 @register.simple_tag(takes_context=True)
@@ -45,7 +47,7 @@ def site_menus(context):
 @register.simple_tag(takes_context=True)
 def chrome_version(context):
     """The chrome cache's version, for ``{% cache %}`` fragments of the layout."""
-    return chrome_cache.version(context.get("request"))
+    return content_version.version(context.get("request"))
 
 
 @register.simple_tag(takes_context=True)
@@ -64,7 +66,7 @@ def contact_page_url(context) -> str:
         target = OrganisationSettings.load(request_or_site=request).contact_page
         return (target.localized.get_url(request) or "") if target else ""
 
-    return chrome_cache.cached("contact-page-url", build, get_language(), request=request)
+    return content_version.cached("contact-page-url", build, get_language(), request=request)
 
 
 @register.filter

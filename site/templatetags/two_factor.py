@@ -2,7 +2,7 @@
 
 from django import template
 
-from consortium.two_factor import authenticator_key as key_of
+from consortium.staff.two_factor import authenticator_key as key_of
 
 register = template.Library()
 

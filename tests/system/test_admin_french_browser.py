@@ -9,7 +9,7 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 
-from consortium.translation import translate
+from consortium.upstream.translation import translate
 from tests.fixtures.browser import new_page, record_policy_violations
 from tests.test_admin_language import ENGLISH
 from tests.two_factor import current_code, give_authenticator

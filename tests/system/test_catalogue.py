@@ -10,7 +10,7 @@ import polib
 import pytest
 from django.conf import settings
 
-from consortium.catalogue import catalogue_problems
+from consortium.i18n.catalogue import catalogue_problems
 
 CATALOGUE = Path(settings.BASE_DIR) / "locale" / "fr" / "LC_MESSAGES" / "django.po"
 SOURCE_DIRS = [

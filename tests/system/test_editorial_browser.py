@@ -6,8 +6,8 @@ import re
 import pytest
 from django.contrib.auth.models import Group
 
-from consortium import roles
-from consortium.setup import run_setup
+from consortium.bootstrap.site_setup import run_setup
+from consortium.staff import roles
 from news.factories import NewsCategoryFactory, NewsIndexPageFactory
 from news.models import NewsPage
 from tests.fixtures.browser import new_page, record_policy_violations

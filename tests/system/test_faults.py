@@ -323,7 +323,7 @@ def test_the_worker_survives_a_database_outage(settings, locales):
     from django.db import connection
     from django_tasks_db.models import DBTaskResult
 
-    from consortium.mail import send_queued_email
+    from consortium.messaging.mail import send_queued_email
 
     db = connection.settings_dict
     proxy = TcpProxy((db["HOST"] or "127.0.0.1", int(db["PORT"] or 5432)))

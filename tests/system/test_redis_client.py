@@ -1,8 +1,8 @@
-"""One Redis client per connection pool (consortium.resilient_cache), on a redis-server of
+"""One Redis client per connection pool (consortium.caching.resilient_redis), on a redis-server of
 the test's own: reused by every operation, and still the one in use after Redis was killed
 and started again (the pool reconnects; nothing needs a restart)."""
 
-from consortium.resilient_cache import ResilientRedisCache
+from consortium.caching.resilient_redis import ResilientRedisCache
 from tests.processes import RedisServer
 
 

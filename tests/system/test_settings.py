@@ -70,7 +70,7 @@ def test_production_starts_when_configured():
     assert result.stdout.split() == [
         "django.db.backends.sqlite3",
         "False",
-        "consortium.resilient_cache.ResilientRedisCache",
+        "consortium.caching.resilient_redis.ResilientRedisCache",
         "django.contrib.sessions.backends.cached_db",
     ]
 

@@ -12,8 +12,8 @@ import pytest
 from django.contrib.auth.models import Group
 from django_otp.oath import TOTP
 
-from consortium import roles
-from consortium.setup import run_setup
+from consortium.bootstrap.site_setup import run_setup
+from consortium.staff import roles
 from tests.accessibility import assert_no_axe_violations
 from tests.fixtures.browser import new_page, record_policy_violations
 

@@ -4,8 +4,8 @@ one PostgreSQL and one Redis, as behind a load balancer.
 Membership applications are sent to both at the same moment: none is lost or duplicated,
 and each gets its own reference. A page is then published through the admin of the first
 server and read through the second: the new title is served within a second (the copy a
-worker keeps in memory, consortium.page_cache), in the page and in the menus (the site
-chrome lives in the shared Redis cache, consortium.chrome_cache).
+worker keeps in memory, consortium.caching.page_cache), in the page and in the menus (the site
+chrome lives in the shared Redis cache, consortium.caching.content_version).
 """
 
 import re

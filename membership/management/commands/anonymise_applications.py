@@ -10,7 +10,7 @@ from django.conf import settings
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from consortium.retention import AnonymiseCommand, record_run
+from consortium.cases.retention import AnonymiseCommand, record_run
 from membership import member_retention
 from membership.retention import anonymise, due_for_anonymisation
 

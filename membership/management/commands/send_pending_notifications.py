@@ -6,7 +6,7 @@ email once and reports how many went out.
 
 from django.core.management.base import BaseCommand
 
-from consortium.outbox import deliver_pending
+from consortium.messaging.outbox import deliver_pending
 
 
 class Command(BaseCommand):

@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from consortium.retention import record_run
+from consortium.cases.retention import record_run
 from newsletter.retention import due_for_deletion
 
 

@@ -4,7 +4,7 @@ jobs »). ``--dry-run`` lists what would be anonymised and changes nothing."""
 
 from django.utils.translation import gettext_lazy as _
 
-from consortium.retention import AnonymiseCommand
+from consortium.cases.retention import AnonymiseCommand
 from services.retention import anonymise, due_for_anonymisation
 
 

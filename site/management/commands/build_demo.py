@@ -1,7 +1,7 @@
 """`manage.py build_demo`: build the whole demo site, idempotently.
 
 It runs `setup_site` first (locales, groups, workflow, site address), then every app's
-demo steps (``@demo_step`` in each app's ``demo`` module: consortium.demo). A second run
+demo steps (``@demo_step`` in each app's ``demo`` module: consortium.bootstrap.demo). A second run
 creates nothing and changes nothing.
 
 Pages published here are put in the search index by Wagtail's signals through a task; in
@@ -18,9 +18,9 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from consortium import demo as site_demo
-from consortium.setup import run_setup
-from consortium.two_factor import ENABLE_PERMISSION
+from consortium.bootstrap import demo as site_demo
+from consortium.bootstrap.site_setup import run_setup
+from consortium.staff.two_factor import ENABLE_PERMISSION
 
 
 class Command(BaseCommand):

@@ -9,7 +9,7 @@ import csv
 
 from django.core.management.base import BaseCommand, CommandError
 
-from consortium.legacy_redirects import import_old_addresses
+from consortium.pages.legacy_redirects import import_old_addresses
 
 
 class Command(BaseCommand):

@@ -1,13 +1,13 @@
 """`manage.py purge_held_submissions`: delete submissions held by the anti-spam rules once
-they are older than HELD_SUBMISSION_RETENTION_DAYS (consortium.held; run daily)."""
+they are older than HELD_SUBMISSION_RETENTION_DAYS (consortium.intake.held; run daily)."""
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from consortium.held import purge
-from consortium.retention import record_run
+from consortium.cases.retention import record_run
+from consortium.intake.held import purge
 
 
 class Command(BaseCommand):

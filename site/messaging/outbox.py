@@ -1,0 +1,143 @@
+"""The email outbox every app writes to: a row per email, sent by a background task.
+(A row may also stand for another message to the outside: the newsletter's calls to its
+provider's API are rows that override ``send_now``.)
+
+An app's email model inherits :class:`OutboxEmail` (its own table, its own ``kind``
+choices and link to what the email is about) and says how its message is written
+(``build_message``). Rows are written inside the transaction of the action that causes
+them (``queue``) and handed to the task queue only once it has committed: an email never
+announces what was rolled back. ``deliver`` sends one row under its lock and records the
+outcome; a failure is recorded on the row (attempts, last error) and retried — by a
+deferred task when the task backend can defer (the database queue in production, with an
+exponential back-off), and in every case by ``manage.py send_pending_notifications``
+(cron). The lock and the « pending » check make a second delivery impossible, whichever
+worker or retry gets there first.
+"""
+
+import datetime
+import logging
+from functools import partial
+
+from django.apps import apps
+from django.core.mail import EmailMessage
+from django.db import models, transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+from django_tasks import task, task_backends
+
+from consortium.messaging.mail import MAX_ATTEMPTS, delivery_connection, one_line, render_text
+
+logger = logging.getLogger(__name__)
+
+
+class OutboxEmail(models.Model):
+    """One email to send (abstract: each app has its own table)."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("To send")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed (gave up)")
+
+    kind = models.CharField(max_length=20)
+    recipient = models.EmailField()
+    language = models.CharField(max_length=2)
+    # What the email says beyond the object it concerns (a shared note, a question).
+    data = models.JSONField(default=dict, blank=True)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.kind} → {self.recipient} ({self.state})"
+
+    def build_message(self) -> EmailMessage:
+        raise NotImplementedError
+
+    def send_now(self) -> None:
+        """Send the message; any exception is a failure, recorded and retried."""
+        self.build_message().send()
+
+
+def plain_message(row: OutboxEmail, template: str, build_context) -> EmailMessage:
+    """The row's email in plain text and in its recipient's language: its subject from
+    ``template``_subject.txt (on one line), its body from ``template``.txt, both with the
+    context ``build_context(row)`` (built in that language too)."""
+    with translation.override(row.language):
+        context = build_context(row)
+        subject = one_line(render_text(f"{template}_subject.txt", context))
+        body = render_text(f"{template}.txt", context)
+    return EmailMessage(
+        subject=subject, body=body, to=[row.recipient], connection=delivery_connection()
+    )
+
+
+def queue(model: type[OutboxEmail], **fields) -> OutboxEmail | None:
+    """Write one email to ``model``'s outbox; its task sends it once the transaction
+    commits. No recipient, no email (an address left empty in the settings)."""
+    if not fields.get("recipient"):
+        return None
+    row = model.objects.create(**fields)
+    transaction.on_commit(partial(send_email.enqueue, model._meta.label_lower, row.pk))
+    return row
+
+
+def deliver(model: type[OutboxEmail], row_id: int) -> bool:
+    """Send one pending email; True when it is (now or already) sent."""
+    with transaction.atomic():
+        row = model.objects.select_for_update(of=("self",)).filter(pk=row_id).first()
+        if row is None or row.state == OutboxEmail.State.FAILED:
+            return False
+        if row.state == OutboxEmail.State.SENT:
+            return True
+        row.attempts += 1
+        try:
+            row.send_now()
+        except Exception as error:  # noqa: BLE001 - any mail failure is recorded and retried
+            row.last_error = f"{type(error).__name__}: {error}"[:2000]
+            if row.attempts >= MAX_ATTEMPTS:
+                row.state = OutboxEmail.State.FAILED
+            row.save(update_fields=["attempts", "last_error", "state"])
+            logger.warning("Email %s %s failed (attempt %s)", model.__name__, row_id, row.attempts)
+            transaction.on_commit(partial(_retry_later, row))
+            return False
+        row.state = OutboxEmail.State.SENT
+        row.sent_at = timezone.now()
+        row.save(update_fields=["attempts", "state", "sent_at", "last_error"])
+        return True
+
+
+def _retry_later(row: OutboxEmail):
+    if row.state != OutboxEmail.State.PENDING:
+        return
+    if not task_backends[send_email.backend].supports_defer:
+        return  # the cron command retries
+    delay = datetime.timedelta(minutes=2**row.attempts)
+    send_email.using(run_after=timezone.now() + delay).enqueue(row._meta.label_lower, row.pk)
+
+
+@task()
+def send_email(model_label: str, row_id: int) -> bool:
+    """The background task: ``deliver`` the row ``row_id`` of the outbox ``model_label``."""
+    return deliver(apps.get_model(model_label), row_id)
+
+
+def outbox_models() -> list[type[OutboxEmail]]:
+    """Every app's outbox (for the cron command that retries what is pending)."""
+    return [model for model in apps.get_models() if issubclass(model, OutboxEmail)]
+
+
+def deliver_pending() -> tuple[int, int]:
+    """Send every pending email of every outbox once: (sent, pending before)."""
+    sent = total = 0
+    for model in outbox_models():
+        pending = model.objects.filter(state=OutboxEmail.State.PENDING).order_by("pk")
+        ids = list(pending.values_list("pk", flat=True))
+        total += len(ids)
+        sent += sum(1 for row_id in ids if deliver(model, row_id))
+    return sent, total
