@@ -11,10 +11,10 @@ from django.utils.translation import gettext as _
 
 from consortium.i18n import languages
 from consortium.intake.public_forms import Verdict, privacy_policy, screen
-from membership.member_space import signed_in_contact
-from membership.register_models import MemberStatus
+from members.models import MemberStatus
+from members.views import signed_in_contact
 
-from . import registration as registrations
+from . import actions
 from .calendar import to_ics
 from .forms import RegistrationForm
 from .links import InvalidLink, resolve
@@ -48,7 +48,7 @@ def _render(page, request, form, contact, status=200):
             "contact": contact,
             "may_register": may_register(page, contact),
             "open": page.registration_open(),
-            "seats_left": registrations.seats_left(page),
+            "seats_left": actions.seats_left(page),
             "show_documents": contact is not None,
         },
         status=status,
@@ -97,17 +97,17 @@ def event_view(page, request):
         return _render(page, request, form, contact, 429 if verdict is Verdict.LIMITED else 200)
     data = form.cleaned_data
     try:
-        registration = registrations.register(
+        registration = actions.register(
             page,
             name=data["name"],
             organisation=data["organisation"],
             email=data["email"],
             language=languages.current_language(),
         )
-    except registrations.RegistrationClosed:
+    except actions.RegistrationClosed:
         form.add_error(None, _("Registrations for this event are closed."))
         return _render(page, request, form, contact, status=409)
-    except registrations.AlreadyRegistered:
+    except actions.AlreadyRegistered:
         form.add_error("email", _("This email is already registered for this event."))
         return _render(page, request, form, contact, status=409)
     if registration.state == registration.State.WAITING:
@@ -153,7 +153,7 @@ def cancel_view(page, request, token):
         )
     else:
         if request.method == "POST":
-            registrations.cancel(registration)
+            actions.cancel(registration)
             response = TemplateResponse(
                 request, "events/cancel.html", {"page": page, "cancelled": True}
             )

@@ -17,7 +17,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction, Site
 
 from consortium.bootstrap.demo import DemoContext, demo_step, ensure_translated_page, one_page_pdf
-from membership.permissions import MEMBERS_GROUP
+from members.permissions import MEMBERS_GROUP
 
 from .models import ContactPage, GovernancePolicyPage, HomePage, PrivacyPolicyPage, StandardPage
 

@@ -195,7 +195,7 @@ class StandardPage(IntroBodyPage):
     """A plain institutional page (about us, accessibility statement, a members' page under
     the member space, …)."""
 
-    parent_page_types = ["home.HomePage", "home.StandardPage", "membership.MemberSpacePage"]
+    parent_page_types = ["home.HomePage", "home.StandardPage", "members.MemberSpacePage"]
     subpage_types = ["home.StandardPage", "reports.AnnualReportIndexPage"]
 
     class Meta:

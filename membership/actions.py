@@ -20,9 +20,10 @@ from consortium.cases import handling
 from consortium.i18n.languages import default_language
 from consortium.intake import uploads
 from consortium.models import OrganisationSettings
+from members.register import Admission, admit
+from newsletter.actions import request_subscription
 from newsletter.consent import casl_text
 from newsletter.models import ConsentRecord as NewsletterConsent
-from newsletter.subscriptions import request_subscription
 
 from .choices import NEWSLETTER_LABEL, OPEN_STATUSES, Status
 from .links import check_usable
@@ -38,7 +39,6 @@ from .models import (
 from .notifications import queue_email
 from .permissions import REVIEW_PERMISSION
 from .references import next_reference
-from .register import create_member
 from .workflow import WORKFLOW
 
 # Submitting ---------------------------------------------------------------------------
@@ -161,6 +161,31 @@ def change_status(application, target: str, *, user=None, note: str = "", share_
     return locked
 
 
+def member_of(application, *, user=None):
+    """The member an approved application made (once: approving again finds it)."""
+    if application.member_id is not None:
+        return application.member
+    admission = Admission(
+        name=application.organisation_name,
+        neq=application.neq,
+        legal_form=application.legal_form,
+        region=application.region,
+        street_address=application.street_address,
+        city=application.city,
+        postal_code=application.postal_code,
+        website=application.website,
+        category=application.category,
+        directory_consent=application.directory_consent,
+        contact_name=application.contact_name,
+        contact_role=application.contact_role,
+        contact_email=application.contact_email,
+        contact_phone=application.contact_phone,
+    )
+    application.member = admit(admission, user=user)
+    application.save(update_fields=["member"])
+    return application.member
+
+
 def after_transition(
     application, current: str, target: str, *, note: str, share_note: bool, user=None
 ):
@@ -169,7 +194,7 @@ def after_transition(
     if target == Status.INFO_REQUESTED:
         request_information(application, note.strip())
     elif target == Status.APPROVED:
-        create_member(application, user=user)
+        member_of(application, user=user)
         queue_email(
             application,
             Notification.Kind.APPROVAL,

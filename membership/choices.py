@@ -8,23 +8,11 @@ languages (« 02 Saguenay–Lac-Saint-Jean », with its en dash).
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from members.choices import LegalForm  # noqa: F401 - the application form's list
+
 # The newsletter box's label: shown by the form, and stored with the newsletter's consent
-# sentence as the text the applicant saw (newsletter.subscriptions).
+# sentence as the text the applicant saw (newsletter.actions).
 NEWSLETTER_LABEL = _("I would like to receive the Consortium's newsletter (optional).")
-
-
-class LegalForm(models.TextChoices):
-    CONSUMER_COOP = "consumer-coop", _("Consumer cooperative")
-    PRODUCER_COOP = "producer-coop", _("Producer cooperative")
-    WORKER_COOP = "worker-coop", _("Worker cooperative")
-    WORKER_SHAREHOLDER_COOP = "worker-shareholder-coop", _("Worker-shareholder cooperative")
-    SOLIDARITY_COOP = "solidarity-coop", _("Solidarity cooperative")
-    FEDERATION = "federation", _("Federation")
-    CONFEDERATION = "confederation", _("Confederation")
-    MUTUAL = "mutual", _("Mutual")
-    NON_PROFIT = "non-profit", _("Non-profit organisation (NPO)")
-    CDR = "cdr", _("Regional development cooperative (CDR)")
-    OTHER = "other", _("Other")
 
 
 class Sector(models.TextChoices):

@@ -16,7 +16,7 @@ def on_member_change(sender, instance, **kwargs):
 
 
 def connect() -> None:
-    from .models import Member
+    from members.models import Member
 
     for signal in (post_save, post_delete):
         signal.connect(on_member_change, sender=Member, dispatch_uid=f"directory-{signal}")

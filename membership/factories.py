@@ -1,11 +1,9 @@
 """Factories for the membership app (tests and demo data)."""
 
-import datetime
-
 import factory
 import wagtail_factories
 
-from .models import Member, MemberDirectoryPage, MembershipPage
+from .models import MemberDirectoryPage, MembershipPage
 
 
 class MembershipPageFactory(wagtail_factories.PageFactory):
@@ -33,18 +31,3 @@ class MemberDirectoryPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = MemberDirectoryPage
-
-
-class MemberFactory(factory.django.DjangoModelFactory):
-    """A member organisation (seeded names: the same on every run)."""
-
-    name = factory.Sequence(lambda number: f"Coopérative membre {number:03d}")
-    region = "06"
-    legal_form = "worker-coop"
-    website = factory.Sequence(lambda number: f"https://membre{number:03d}.example")
-    member_since = datetime.date(2026, 11, 1)
-    status = "active"
-    directory_consent = True
-
-    class Meta:
-        model = Member

@@ -26,8 +26,10 @@ from consortium.intake.uploads import PrivateAttachment
 from consortium.messaging.outbox import OutboxEmail
 from consortium.pages.base import BasePage
 from consortium.pages.blocks import SectionBlocks
+from members.choices import LegalForm
+from members.models import Member
 
-from .choices import LegalForm, Sector, Status
+from .choices import Sector, Status
 
 
 class CategoryBlock(blocks.StructBlock):
@@ -111,7 +113,7 @@ class MembershipPage(RoutablePageMixin, BasePage):
 
 class MemberDirectoryPage(BasePage):
     """« Nos membres »: the member organisations that agreed to be listed, filterable by
-    region and legal form (membership.directory)."""
+    region and legal form (members.directory)."""
 
     intro = models.TextField(_("introduction"), max_length=600, blank=True)
 
@@ -127,68 +129,11 @@ class MemberDirectoryPage(BasePage):
         verbose_name_plural = _("members' directories")
 
     def get_context(self, request, *args, **kwargs):
-        from .directory import directory
+        from members.directory import directory
 
         context = super().get_context(request, *args, **kwargs)
         context.update(directory(request.GET))
         return context
-
-
-class MemberSpacePage(RoutablePageMixin, BasePage):
-    """« Espace membre » (/fr/espace-membre/, /en/member-area/): a contact of a member
-    signs in with a single-use link sent to their email, then sees and updates their
-    organisation's record (membership.member_space). Never cached. Its subpages are the
-    members' pages: staff make them private to the « Membres » group (Wagtail's privacy),
-    and the dashboard links every page so restricted."""
-
-    intro = models.TextField(_("introduction"), max_length=600, blank=True)
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["home.StandardPage"]
-    max_count_per_parent = 1
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    translatable_fields = BasePage.translatable_fields + [TranslatableField("intro")]
-
-    class Meta:
-        verbose_name = _("member space")
-        verbose_name_plural = _("member spaces")
-
-    @path("")
-    def home(self, request):
-        from .member_space import home_view
-
-        return home_view(self, request)
-
-    @path(_("link-sent/"), name="link_sent")
-    def link_sent(self, request):
-        from .member_space import link_sent_view
-
-        return link_sent_view(self, request)
-
-    @path(_("sign-in/<str:token>/"), name="sign_in")
-    def sign_in(self, request, token):
-        from .member_space import sign_in_view
-
-        return sign_in_view(self, request, token)
-
-    @path(_("update/"), name="update")
-    def update(self, request):
-        from .member_space import update_view
-
-        return update_view(self, request)
-
-    @path(_("correction/"), name="correction")
-    def correction(self, request):
-        from .member_space import correction_view
-
-        return correction_view(self, request)
-
-    @path(_("sign-out/"), name="sign_out")
-    def sign_out(self, request):
-        from .member_space import sign_out_view
-
-        return sign_out_view(self, request)
 
 
 MAX_COUNT = 10_000_000  # members or employees: more is a typing mistake
@@ -250,6 +195,15 @@ class MembershipApplication(StatusTracked):
         related_name="assigned_applications",
     )
     anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
+    # The member of the register its approval made (members.register.admit).
+    member = models.OneToOneField(
+        Member,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="application",
+        verbose_name=_("member"),
+    )
 
     class Meta:
         verbose_name = _("membership application")
@@ -389,25 +343,3 @@ class Notification(OutboxEmail):
         from .notifications import message
 
         return message(self)
-
-
-# The register of members (its own module; Django finds models through this one).
-from .register_models import (  # noqa: E402
-    Member,
-    MemberCategory,
-    MemberContact,
-    MemberEmail,
-    MemberStatus,
-    MovementKind,
-    ShareMovement,
-)
-
-__all__ = [
-    "Member",
-    "MemberCategory",
-    "MemberContact",
-    "MemberEmail",
-    "MemberStatus",
-    "MovementKind",
-    "ShareMovement",
-]

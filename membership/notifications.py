@@ -14,7 +14,7 @@ from consortium.messaging import outbox
 from consortium.models import OrganisationSettings
 
 from .links import info_request_url
-from .models import InfoRequest, Member, Notification
+from .models import InfoRequest, Notification
 
 
 def _context(notification: Notification) -> dict:
@@ -29,9 +29,9 @@ def _context(notification: Notification) -> dict:
         "contact": OrganisationSettings.load(),
     }
     if notification.kind == Notification.Kind.APPROVAL:
-        from .member_emails import member_space_url
+        from members.emails import member_space_url
 
-        context["member"] = Member.objects.filter(application=application).first()
+        context["member"] = application.member
         context["member_space_url"] = member_space_url(notification.language)
     if notification.kind == Notification.Kind.INFO_REQUEST:
         info_request = InfoRequest.objects.get(pk=notification.data["info_request"])

@@ -1,7 +1,6 @@
 """The newsletter's emails (consortium.messaging.outbox), in plain text and the subscriber's
-language.
-Every one names the sender and its mailing address and carries the unsubscribe link, in
-its text and in the ``List-Unsubscribe`` headers (RFC 2369, one click: RFC 8058)."""
+language. Every one names the sender and its mailing address and carries the unsubscribe link,
+in its text and in the ``List-Unsubscribe`` headers (RFC 2369, one click: RFC 8058)."""
 
 from consortium.messaging import outbox
 

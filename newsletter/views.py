@@ -23,7 +23,7 @@ from django.views.decorators.csrf import csrf_exempt
 from consortium.i18n import languages
 from consortium.intake.public_forms import privacy_policy, receive
 
-from . import subscriptions
+from . import actions
 from .forms import SubscribeForm
 from .links import InvalidLink, page_in, resolve_confirmation, resolve_unsubscribe, unsubscribe_url
 
@@ -66,7 +66,7 @@ def subscribe(request):
         ),
         thanks_url=page.url + page.reverse_subpage("thanks"),
         render=lambda bound, status: _render(page, request, bound, status),
-        submit=lambda data: subscriptions.request_subscription(
+        submit=lambda data: actions.request_subscription(
             email=data["email"],
             name=data["name"],
             language=data["language"],
@@ -97,7 +97,7 @@ def confirm_view(page, request, token):
         context = {"page": page, "invalid": problem.reason}
         return _private(TemplateResponse(request, template, context, status=status))
     if request.method == "POST":
-        subscriptions.confirm(subscriber)
+        actions.confirm(subscriber)
         context = {"page": page, "confirmed": True, "unsubscribe_url": unsubscribe_url(subscriber)}
         return _private(TemplateResponse(request, template, context))
     return _private(TemplateResponse(request, template, {"page": page, "subscriber": subscriber}))
@@ -112,7 +112,7 @@ def unsubscribe_view(page, request, token):
             TemplateResponse(request, template, {"page": page, "invalid": True}, status=404)
         )
     if request.method == "POST":
-        subscriptions.unsubscribe(subscriber)
+        actions.unsubscribe(subscriber)
         return _private(TemplateResponse(request, template, {"page": page, "done": True}))
     context = {"page": page, "subscriber": subscriber}
     return _private(TemplateResponse(request, template, context))
@@ -127,6 +127,6 @@ def one_click(request, token):
     except InvalidLink as problem:
         raise Http404 from problem
     if request.method == "POST":
-        subscriptions.unsubscribe(subscriber)
+        actions.unsubscribe(subscriber)
         return HttpResponse(_("You are unsubscribed."), content_type="text/plain; charset=utf-8")
     return HttpResponseRedirect(unsubscribe_url(subscriber))

@@ -23,7 +23,7 @@ from consortium.cases.admin import ReadOnlyPermissionPolicy
 from consortium.i18n.formatting import language_name
 from consortium.staff.exports import ReadableExportMixin
 
-from . import subscriptions
+from . import actions
 from .models import Subscriber
 
 UNSUBSCRIBE_PERMISSION = "newsletter.unsubscribe_subscriber"
@@ -84,7 +84,7 @@ class SubscriberInspectView(InspectView):
 def unsubscribe_view(request, pk):
     if not request.user.has_perm(UNSUBSCRIBE_PERMISSION):
         raise PermissionDenied
-    subscriber = subscriptions.unsubscribe(get_object_or_404(Subscriber, pk=pk))
+    subscriber = actions.unsubscribe(get_object_or_404(Subscriber, pk=pk))
     messages.success(request, _("%(email)s is unsubscribed.") % {"email": subscriber.email})
     return redirect("newsletter_subscribers:inspect", pk)
 

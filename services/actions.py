@@ -27,8 +27,8 @@ from .models import (
 )
 from .notifications import queue_email
 from .permissions import HANDLE_PERMISSION
+from .recipients import team_addresses
 from .references import next_reference
-from .routing import team_addresses
 from .workflow import WORKFLOW
 
 INVITED = "services.invited"

@@ -95,7 +95,7 @@ class ServiceRequest(StatusTracked):
     need = models.TextField(_("the need"), max_length=3000)
     timeframe = models.CharField(_("desired timeframe"), max_length=10, choices=Timeframe.choices)
     member = models.ForeignKey(
-        "membership.Member",
+        "members.Member",
         verbose_name=_("member organisation"),
         null=True,
         blank=True,

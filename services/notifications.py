@@ -1,6 +1,5 @@
 """Emails about service requests, written to the site's outbox (consortium.messaging.outbox): each
-is
-a Notification row written inside the transaction of the action that causes it, sent once
+is a Notification row written inside the transaction of the action that causes it, sent once
 that transaction has committed, retried when the mail server fails."""
 
 from django.conf import settings

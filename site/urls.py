@@ -47,6 +47,7 @@ urlpatterns = [
     # Each app's own routes outside the page tree.
     path("", include("news.urls")),
     path("", include("membership.urls")),
+    path("", include("members.urls")),
     path("", include("services.urls")),
 ]
 

@@ -17,6 +17,7 @@ CORE = "consortium"
 FEATURES = (
     "news",
     "expertise",
+    "members",
     "membership",
     "services",
     "reports",

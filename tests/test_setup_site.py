@@ -23,10 +23,10 @@ from consortium.caching import content_version
 from consortium.staff import roles
 from consortium.staff.editorial_workflow import WORKFLOW_NAME
 from home.factories import HomePageFactory
-from membership.permissions import MEMBERS_GROUP
-from membership.setup import COMMITTEE_PERMISSIONS
-from privacy.setup import PRIVACY_OFFICER_PERMISSIONS
-from services.setup import SERVICES_PERMISSIONS
+from members.permissions import MEMBERS_GROUP
+from membership.setup_steps import COMMITTEE_PERMISSIONS
+from privacy.setup_steps import PRIVACY_OFFICER_PERMISSIONS
+from services.setup_steps import SERVICES_PERMISSIONS
 
 pytestmark = pytest.mark.django_db
 

@@ -42,8 +42,8 @@ def register(client, django_capture_on_commit_callbacks):
 @pytest.fixture
 def member_contacts(django_user_model):
     """An active member with a principal and a second contact, signed-in users ready."""
-    from membership.models import Member, MemberContact
-    from membership.register import sync_access
+    from members.models import Member, MemberContact
+    from members.register import sync_access
 
     member = Member.objects.create(
         name="Coop membre",

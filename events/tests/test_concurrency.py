@@ -7,8 +7,8 @@ import threading
 import pytest
 from django.db import connection
 
+from events.actions import register
 from events.models import Registration
-from events.registration import register
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 

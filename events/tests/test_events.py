@@ -17,9 +17,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from icalendar import Calendar
 
+from events.actions import cancel
+from events.actions import register as register_directly
 from events.models import EventIndexPage, EventPage, Kind, Registration
-from events.registration import cancel
-from events.registration import register as register_directly
 from home.models import HomePage
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group, Permission
 from consortium.staff.roles import COMMITTEE_GROUP
 from expertise.factories import ExpertiseIndexPageFactory, ExpertisePageFactory
 from membership.factories import MembershipPageFactory
-from membership.setup import ensure_committee_group
+from membership.setup_steps import ensure_committee_group
 from tests.fixtures.files import MINIMAL_PDF, PNG_BYTES, pdf  # noqa: F401 - imported from here
 from tests.fixtures.roles import body  # noqa: F401 - used by the tests that import it here
 from tests.fixtures.site import publish_translation

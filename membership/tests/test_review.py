@@ -14,10 +14,11 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from consortium.models import OrganisationSettings
+from members.models import Member
 from membership.actions import add_note, assign, change_status
 from membership.choices import Status
 from membership.links import link_token
-from membership.models import InfoRequest, Member, MembershipApplication, Notification
+from membership.models import InfoRequest, MembershipApplication, Notification
 from membership.tests.conftest import pdf
 from membership.workflow import ASSIGNED, STATUS_CHANGED
 

@@ -7,10 +7,12 @@ import re
 
 import pytest
 
-from membership import register
+from members import register
+from members.factories import MemberFactory
+from members.models import Member
 from membership.choices import Status
-from membership.factories import MemberDirectoryPageFactory, MemberFactory
-from membership.models import Member, MembershipApplication
+from membership.factories import MemberDirectoryPageFactory
+from membership.models import MembershipApplication
 from tests.accessibility import assert_no_axe_violations
 from tests.fixtures.browser import record_policy_violations
 from tests.fixtures.site import publish_translation

@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from consortium.staff import roles
-from newsletter import subscriptions
+from newsletter import actions
 from newsletter.models import Subscriber
 from newsletter.tests.conftest import body
 from tests.fixtures.roles import ALL_ROLES
@@ -71,7 +71,7 @@ def test_counts_per_language_and_status_then_the_export_for_the_sending_tool(
 def test_an_unsubscribe_leaves_the_export_at_once(client, as_role, people):
     as_role(roles.COMMUNICATIONS_GROUP)
     assert "ana@exemple.org" in export(client, "fr")
-    subscriptions.unsubscribe(people[0])
+    actions.unsubscribe(people[0])
     assert "ana@exemple.org" not in export(client, "fr")
 
 

@@ -10,7 +10,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from consortium.messaging.outbox import OutboxEmail, deliver_pending
-from newsletter import subscriptions
+from newsletter import actions
 from newsletter.models import ProviderCall, Subscriber
 
 pytestmark = pytest.mark.django_db
@@ -65,7 +65,7 @@ def provider(settings):
 @pytest.fixture
 def pending(newsletter_page):
     def make(email="marie@exemple.org", language="fr"):
-        return subscriptions.request_subscription(
+        return actions.request_subscription(
             email=email, name="Marie", language=language, source="page", text_shown="Texte"
         )
 
@@ -78,7 +78,7 @@ def test_a_confirmed_subscriber_is_added_to_their_languages_group(
     subscriber = pending(language="en")
     assert provider.calls == []  # a request alone reaches nobody
     with django_capture_on_commit_callbacks(execute=True):
-        subscriptions.confirm(subscriber)
+        actions.confirm(subscriber)
     ((method, path, headers, payload),) = provider.calls
     assert (method, path) == ("POST", "/members")
     assert headers["Authorization"] == "Bearer jeton-de-test"
@@ -91,7 +91,7 @@ def test_a_confirmed_subscriber_is_added_to_their_languages_group(
 def test_an_existing_member_joins_the_group(provider, pending, django_capture_on_commit_callbacks):
     provider.answers = [409, 200]
     with django_capture_on_commit_callbacks(execute=True):
-        subscriptions.confirm(pending())
+        actions.confirm(pending())
     assert [(method, path) for method, path, _h, _p in provider.calls] == [
         ("POST", "/members"),
         ("POST", "/members/marie%40exemple.org/groups"),
@@ -104,9 +104,9 @@ def test_an_unsubscribe_removes_them_from_the_group(
 ):
     subscriber = pending()
     with django_capture_on_commit_callbacks(execute=True):
-        subscriptions.confirm(subscriber)
+        actions.confirm(subscriber)
     with django_capture_on_commit_callbacks(execute=True):
-        subscriptions.unsubscribe(subscriber)
+        actions.unsubscribe(subscriber)
     assert provider.calls[-1][:2] == ("DELETE", "/members/marie%40exemple.org/groups/11")
 
 
@@ -115,7 +115,7 @@ def test_a_failing_provider_is_retried_until_it_answers(
 ):
     provider.answers = [503, 500]
     with django_capture_on_commit_callbacks(execute=True):
-        subscriptions.confirm(pending())
+        actions.confirm(pending())
     call = ProviderCall.objects.get()
     assert call.state == OutboxEmail.State.PENDING and call.attempts == 1
     assert "HTTP 503" in call.last_error
@@ -133,7 +133,7 @@ def test_an_unreachable_provider_loses_nothing(
     settings.CYBERIMPACT_API_URL = "http://127.0.0.1:9"  # nothing listens (discard port)
     settings.CYBERIMPACT_GROUPS = {"fr": "11", "en": "12"}
     with django_capture_on_commit_callbacks(execute=True):
-        subscriber = subscriptions.confirm(pending())
+        subscriber = actions.confirm(pending())
     assert subscriber.status == Subscriber.Status.CONFIRMED
     call = ProviderCall.objects.get()
     assert call.state == OutboxEmail.State.PENDING and "Connection refused" in call.last_error
@@ -145,9 +145,9 @@ def test_a_late_addition_after_an_unsubscribe_adds_nobody(
     provider.answers = [503]
     subscriber = pending()
     with django_capture_on_commit_callbacks(execute=True):
-        subscriptions.confirm(subscriber)
+        actions.confirm(subscriber)
     with django_capture_on_commit_callbacks(execute=True):
-        subscriptions.unsubscribe(subscriber)
+        actions.unsubscribe(subscriber)
     deliver_pending()  # the addition's retry comes after the removal
     assert [method for method, *_rest in provider.calls] == ["POST", "DELETE"]
 
@@ -155,6 +155,6 @@ def test_a_late_addition_after_an_unsubscribe_adds_nobody(
 def test_off_by_default_nothing_is_called(settings, pending, django_capture_on_commit_callbacks):
     assert settings.CYBERIMPACT_API_TOKEN == ""
     with django_capture_on_commit_callbacks(execute=True):
-        subscriber = subscriptions.confirm(pending())
-        subscriptions.unsubscribe(subscriber)
+        subscriber = actions.confirm(pending())
+        actions.unsubscribe(subscriber)
     assert ProviderCall.objects.count() == 0

@@ -10,14 +10,14 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from consortium.models import AnonymisationRecord
-from newsletter import subscriptions
+from newsletter import actions
 from newsletter.models import ConsentRecord, Subscriber
 
 pytestmark = pytest.mark.django_db
 
 
 def request(email):
-    return subscriptions.request_subscription(
+    return actions.request_subscription(
         email=email, name="", language="fr", source="page", text_shown="Texte"
     )
 

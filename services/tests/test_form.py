@@ -10,9 +10,9 @@ from django.core import mail
 from django.core.management import call_command
 
 from consortium.models import HeldSubmission, OrganisationSettings
-from membership.models import Member, MemberContact, MemberSpacePage
-from membership.permissions import MEMBERS_GROUP
-from membership.register import sync_access
+from members.models import Member, MemberContact, MemberSpacePage
+from members.permissions import MEMBERS_GROUP
+from members.register import sync_access
 from services.models import ConsentRecord, Notification, ServiceRequest
 from services.tests.conftest import LEGAL_TEAM
 from tests.fixtures.files import MINIMAL_PDF, PNG_BYTES, pdf

@@ -226,7 +226,7 @@ def test_listing_queries_do_not_grow_with_500_requests(
 
 
 def test_filters_and_search(services_client, make_request, service_page):
-    from membership.models import Member
+    from members.models import Member
 
     member = Member.objects.create(
         name="Coop membre", legal_form="consumer-coop", region="03", member_since="2026-01-01"

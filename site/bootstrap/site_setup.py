@@ -54,7 +54,7 @@ class SetupReport:
         self.warnings.append(what)
 
 
-_STEPS = Steps("setup")
+_STEPS = Steps("setup_steps")
 setup_step = _STEPS.register  # @setup_step(order) on ``function(report)``
 
 

@@ -5,10 +5,10 @@ then for every level one query for the child by slug and one for its specific ro
 queries for an English article (/en/news/<slug>/) before a line of it is rendered. That
 walk alone would spend most of the budget of 12 queries per page (SPEC §7).
 
-``find_route`` gets the same answer with the localised home page from the chrome cache
-(``consortium.i18n.languages.localized_homes``), **one** query for every page on the path (by slug,
-an
-indexed column, then matched level by level on the tree's ``path``), and **one** for the
+``find_route`` gets the same answer with the localised home page from the content version's
+cache (``consortium.i18n.languages.localized_homes``), **one** query for every page on the
+path (by slug, an indexed column, then matched level by level on the tree's ``path``), and
+**one** for the
 target's specific row. It defers to the pages themselves wherever Wagtail would ask them:
 a page type with its own ``route`` is asked to route the rest of the path, and a routable
 page (``RoutablePageMixin``) is asked when one of its sub-routes matches the rest, exactly as

@@ -1,10 +1,9 @@
 """Wagtail checks a page's view restrictions (private pages, passwords) on every request:
 two queries — the page's ancestors, then their restrictions — even where none applies.
 
-``CachedViewRestrictionsMixin`` first asks the chrome cache for the tree paths of the
-restricted pages (saving or deleting a restriction, or moving a page, moves the cache's
-version on, see ``consortium.caching.content_version``). A page that is none of them and under none
-of
+``CachedViewRestrictionsMixin`` first asks the cache for the tree paths of the restricted
+pages (saving or deleting a restriction, or moving a page, moves the content version on:
+``consortium.caching.content_version``). A page that is none of them and under none of
 them (restrictions apply to the subtree) gets an empty queryset without a query; under a
 restricted page, Wagtail's own check runs unchanged.
 """

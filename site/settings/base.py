@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "home",
     "news",
     "expertise",
+    "members",
     "membership",
     "services",
     "reports",
@@ -268,7 +269,7 @@ CYBERIMPACT_GROUPS = {
 }
 # Confidentiality incidents (privacy) are kept at least this many years (Loi 25: five).
 INCIDENT_RETENTION_YEARS = 5
-# The member space (membership.member_space): sign-in links (django-sesame) work once, for
+# The member space (members.views): sign-in links (django-sesame) work once, for
 # 15 minutes; a session ends after 30 idle minutes; at most this many links per IP and hour.
 # Contacts of resigned or excluded members are anonymised after MEMBER_RETENTION_MONTHS.
 SESAME_MAX_AGE = 15 * 60

@@ -20,9 +20,8 @@ TASK_NAME = "Révision par les Communications"
 def ensure_editorial_workflow() -> tuple[Workflow, bool, bool]:
     """The workflow with its task, assigned to the tree's root (so to every language's
     pages, later ones included) unless the root already has a workflow (an administrator's
-    choice, or Wagtail's default still in use: ``consortium.bootstrap.site_setup`` reports it);
-    returns
-    (workflow, created, assigned)."""
+    choice, or Wagtail's default still in use: ``consortium.bootstrap.site_setup`` reports
+    it); returns (workflow, created, assigned)."""
     workflow, created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
     if created:
         task = EditorialReviewTask.objects.create(name=TASK_NAME)

@@ -5,9 +5,9 @@
 - Communications: what Rédaction may, plus approve and publish; manage images, documents,
   snippets (categories, team, menus, site texts), settings, translations and redirects.
 - Comité d'adhésion: membership applications only (membership.demo).
-- Services aux membres: service requests only (services.setup).
+- Services aux membres: service requests only (services.setup_steps).
 - Responsable de la protection des renseignements personnels: the Loi 25 registers only
-  (privacy.setup).
+  (privacy.setup_steps).
 - Administrateurs: superusers.
 
 Permissions are listed here as data and applied by ``ensure_group`` and

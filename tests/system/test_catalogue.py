@@ -18,6 +18,7 @@ SOURCE_DIRS = [
     "home",
     "news",
     "expertise",
+    "members",
     "membership",
     "services",
     "reports",

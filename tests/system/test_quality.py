@@ -35,6 +35,7 @@ TEMPLATE_FOLDERS = [
     "home/templates",
     "news/templates",
     "expertise/templates",
+    "members/templates",
     "membership/templates",
     "services/templates",
     "reports/templates",

@@ -11,7 +11,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from consortium.cases.retention import AnonymiseCommand, record_run
-from membership import member_retention
+from members import retention
 from membership.retention import anonymise, due_for_anonymisation
 
 
@@ -36,10 +36,10 @@ class Command(AnonymiseCommand):
     def handle(self, *args, months, dry_run, **options):
         super().handle(*args, months=months, dry_run=dry_run, **options)
         verb = "would be anonymised" if dry_run else "anonymised"
-        former = list(member_retention.due_for_anonymisation(settings.MEMBER_RETENTION_MONTHS))
+        former = list(retention.due_for_anonymisation(settings.MEMBER_RETENTION_MONTHS))
         for member in former:
             if not dry_run:
-                member_retention.anonymise(member)
+                retention.anonymise(member)
         self.stdout.write(
             f"{len(former)} former member(s)' contacts {verb} "
             f"(older than {settings.MEMBER_RETENTION_MONTHS} months)."

@@ -18,7 +18,7 @@ COUNTED = [
     "news.NewsPage",
     "expertise.ExpertisePage",
     "membership.MembershipApplication",
-    "membership.Member",
+    "members.Member",
     "consortium.NavigationMenu",
     "auth.Group",
 ]

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MembersConfig(AppConfig):
+    """The register of members (SPEC §9: members, contacts, categories, the share ledger,
+    statuses), the public directory's query, and the member space of their contacts."""
+
+    name = "members"
+    verbose_name = _("Members")
+    default_auto_field = "django.db.models.BigAutoField"
