@@ -10,6 +10,13 @@ import django.db.models.deletion
 from django.db import migrations, models
 
 
+def checked_now(schema_editor):
+    """Foreign keys are checked at commit on PostgreSQL (deferred): check the rows written
+    now, so that the same transaction may alter the tables afterwards."""
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+
+
 def copy_links(apps, schema_editor):
     member = apps.get_model("membership", "Member")
     application = apps.get_model("membership", "MembershipApplication")
@@ -17,6 +24,7 @@ def copy_links(apps, schema_editor):
         "pk", "application_id"
     ):
         application.objects.filter(pk=application_id).update(member_id=member_id)
+    checked_now(schema_editor)
 
 
 def copy_links_back(apps, schema_editor):
@@ -26,6 +34,7 @@ def copy_links_back(apps, schema_editor):
         "pk", "member_id"
     ):
         member.objects.filter(pk=member_id).update(application_id=application_id)
+    checked_now(schema_editor)
 
 
 class Migration(migrations.Migration):

@@ -1,0 +1,60 @@
+"""A database built by the code before the members app (its migrations, rows written
+through the historical models) migrates forward with every row, link, page, revision,
+translation, permission and audit entry intact (issue #31). On PostgreSQL, as production."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+
+from tests.processes import production_env, run_manage
+from tests.system.test_fresh_production import new_database  # noqa: F401 - fixture
+
+pytestmark = [pytest.mark.postgres, pytest.mark.system]
+
+
+def run(url: str, phase: str, stdin: str = "") -> str:
+    env = production_env(DATABASE_URL=url)
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "-m", "tests.register_migration", phase],
+        env=env,
+        cwd=settings.BASE_DIR,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr[-4000:]
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_the_register_moves_to_members_without_losing_a_row(new_database):  # noqa: F811
+    written = json.loads(run(new_database, "old"))
+    migrated = run_manage(
+        production_env(DATABASE_URL=new_database), "migrate", "--noinput", "-v0", timeout=600
+    )
+    assert migrated.returncode == 0, migrated.stderr
+    read = json.loads(run(new_database, "new", json.dumps(written)))
+
+    assert read.pop("intro") == "Espace membre: les personnes-ressources des membres"
+    assert read.pop("member_of_application") == "Coopérative des Érables"
+    assert read == written
+    assert len(read["members"]) == 3 and len(read["movements"]) == 3
+
+
+def test_the_move_can_be_reversed(new_database):  # noqa: F811
+    """Back to the state before the move (a release rolled back), and forward again."""
+    written = json.loads(run(new_database, "old"))
+    env = production_env(DATABASE_URL=new_database)
+    for args in (
+        ["migrate", "--noinput", "-v0"],
+        ["migrate", "members", "zero", "--noinput", "-v0"],
+        ["migrate", "--noinput", "-v0"],
+    ):
+        result = run_manage(env, *args, timeout=600)
+        assert result.returncode == 0, result.stderr
+    read = json.loads(run(new_database, "new", json.dumps(written)))
+    read.pop("intro"), read.pop("member_of_application")
+    assert read == written
