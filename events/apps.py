@@ -8,3 +8,11 @@ class EventsConfig(AppConfig):
     name = "events"
     verbose_name = _("Events")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from consortium.messaging import outbox
+
+        from . import notifications
+        from .models import RegistrationEmail
+
+        outbox.register_renderer(RegistrationEmail, notifications.message)

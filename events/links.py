@@ -1,9 +1,7 @@
 """A registration's single-use cancellation link (consortium.messaging.personal_links)."""
 
-from django.conf import settings
-from django.utils import translation
-
 from consortium.messaging.personal_links import InvalidLink, token_for, uuid_from
+from consortium.pages.links import in_language, page_url
 
 from .models import Registration
 
@@ -12,19 +10,9 @@ __all__ = ["InvalidLink", "cancel_url", "resolve"]
 
 
 def cancel_url(registration: Registration) -> str:
-    page = registration.event
-    localized = (
-        page.get_translations(inclusive=True)
-        .filter(locale__language_code=registration.language)
-        .live()
-        .specific()
-        .first()
-        or page
-    )
-    with translation.override(localized.locale.language_code):
-        route = localized.reverse_subpage("cancel", args=[token_for(registration.token, SALT)])
-    _site_id, _root, page_path = localized.get_url_parts()
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + page_path + route
+    """The cancellation link, on the event's page in the registrant's language."""
+    page = in_language(registration.event, registration.language)
+    return page_url(page, "cancel", [token_for(registration.token, SALT)])
 
 
 def resolve(token: str) -> Registration:

@@ -274,8 +274,3 @@ class RegistrationEmail(OutboxEmail):
 
     class Meta(OutboxEmail.Meta):
         pass
-
-    def build_message(self):
-        from .notifications import message
-
-        return message(self)

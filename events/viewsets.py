@@ -9,8 +9,8 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from consortium.cases.admin import ReadOnlyPermissionPolicy
 from consortium.staff.exports import ReadableExportMixin
+from consortium.staff.permissions import ReadOnlyPermissionPolicy
 
 from .models import EventPage, Registration
 

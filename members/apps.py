@@ -9,3 +9,11 @@ class MembersConfig(AppConfig):
     name = "members"
     verbose_name = _("Members")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from consortium.messaging import outbox
+
+        from . import emails
+        from .models import MemberEmail
+
+        outbox.register_renderer(MemberEmail, emails.message)

@@ -77,7 +77,7 @@ def build_example_members(ctx: DemoContext):
         register.record_movement(
             member,
             MovementKind.SUBSCRIPTION,
-            shares=category.qualifying_shares,
+            shares=category.qualifying_shares or 0,
             amount=category.qualifying_amount,
             date=datetime.date(2026, 9, 15),
             note=register.admission_note(),

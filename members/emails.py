@@ -11,35 +11,24 @@ sent, so a retried email carries a fresh one and no token is ever stored.
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.urls import reverse
-from django.utils import translation
 from django_tasks import task
 from sesame.utils import get_token
 
 from consortium.i18n.languages import default_language
 from consortium.messaging import outbox
 from consortium.models import OrganisationSettings
+from consortium.pages.links import live_page_url
 
-from .models import MemberContact, MemberEmail
+from .models import MemberContact, MemberEmail, MemberSpacePage
 from .register import SIGN_IN_STATUSES, sync_access
 
 SIGN_IN_SCOPE = "member-space"
 
 
 def member_space_url(language: str, route: str = "", args=()) -> str:
-    """The member space's full address in ``language`` (the other language's page when
-    that one does not exist), or "" without a member space."""
-    from .models import MemberSpacePage
-
-    pages = MemberSpacePage.objects.live().select_related("locale")
-    page = pages.filter(locale__language_code=language).first() or pages.first()
-    if page is None:
-        return ""
-    suffix = ""
-    if route:
-        with translation.override(page.locale.language_code):
-            suffix = page.reverse_subpage(route, args=list(args))
-    _site_id, _root_url, page_path = page.get_url_parts()
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + page_path + suffix
+    """The member space's full address in ``language`` (consortium.pages.links's fallback),
+    or "" without a member space."""
+    return live_page_url(MemberSpacePage, language, route, args)
 
 
 @task()
@@ -84,6 +73,8 @@ def queue_correction(member, contact, *, field: str, requested: str, reason: str
 def _context(row: MemberEmail) -> dict:
     context = {"row": row, "member": row.member, "contact": row.contact, **row.data}
     if row.kind == MemberEmail.Kind.SIGN_IN:
+        if row.contact is None:
+            raise ValueError(f"sign-in email {row.pk} has no contact")
         token = get_token(row.contact.user, scope=SIGN_IN_SCOPE)
         context["link"] = member_space_url(row.language, "sign_in", [token])
         context["minutes"] = settings.SESAME_MAX_AGE // 60

@@ -130,6 +130,9 @@ class MemberContact(models.Model):
     """A person of a member organisation. Exactly one is the principal contact (the
     delegate to the general assembly); each may sign in to the member space by email."""
 
+    # The signed-in contact's other organisations (members.views.signed_in_contact).
+    other_organisations: list[Member]
+
     member = ParentalKey(Member, on_delete=models.CASCADE, related_name="contacts")
     name = models.CharField(_("name"), max_length=120)
     role = models.CharField(_("role"), max_length=120, blank=True)
@@ -231,11 +234,6 @@ class MemberEmail(OutboxEmail):
 
     class Meta(OutboxEmail.Meta):
         pass
-
-    def build_message(self):
-        from .emails import message
-
-        return message(self)
 
 
 class MemberSpacePage(RoutablePageMixin, BasePage):

@@ -123,7 +123,7 @@ def admit(admission: Admission, *, user=None) -> Member:
         record_movement(
             member,
             MovementKind.SUBSCRIPTION,
-            shares=category.qualifying_shares,
+            shares=category.qualifying_shares or 0,
             amount=category.qualifying_amount,
             date=today,
             note=admission_note(),

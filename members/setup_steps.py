@@ -6,6 +6,7 @@ from django.contrib.auth.models import Group
 
 from consortium.bootstrap.site_setup import SetupReport, setup_step
 
+from .models import MemberCategory
 from .permissions import MEMBERS_GROUP
 
 DEFAULT_CATEGORIES = [
@@ -29,8 +30,6 @@ def ensure_member_categories(report: SetupReport | None = None):
     """The categories of SPEC §9, without qualifying shares or price (staff type the
     by-laws' figures); a category staff renamed or removed is not brought back once any
     exists."""
-    from .models import MemberCategory
-
     if MemberCategory.objects.exists():
         return
     for order, (name, name_en) in enumerate(DEFAULT_CATEGORIES):

@@ -22,11 +22,12 @@ from wagtail.models import Page, PageViewRestriction, get_page_models
 
 from consortium.caching.ratelimit_store import limit_reached
 from consortium.i18n import languages
+from consortium.pages.links import live_page
 
 from . import ledger
 from .emails import SIGN_IN_SCOPE, queue_correction, request_sign_in
 from .forms import ContactFormSet, CorrectionForm, MemberDetailsForm, SignInForm
-from .models import MemberContact
+from .models import MemberContact, MemberSpacePage
 from .permissions import MEMBERS_GROUP
 from .register import (
     CONTACT_USERNAME_PREFIX,
@@ -43,13 +44,10 @@ NEXT = "member_space_next"
 def login_redirect(request):
     """To the member space in the language of the page asked for, which it opens after
     sign-in."""
-    from .models import MemberSpacePage
-
     target = request.GET.get("next", "")
     safe = url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()})
     language = target.strip("/").split("/")[0] if safe else ""
-    pages = MemberSpacePage.objects.live().select_related("locale")
-    page = pages.filter(locale__language_code=language).first() or pages.first()
+    page = live_page(MemberSpacePage, language)
     if page is None:
         raise Http404
     if safe and target:

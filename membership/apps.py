@@ -10,6 +10,13 @@ class MembershipConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from consortium.messaging import outbox
+
+        from . import notifications
+        from .models import Notification
+
+        outbox.register_renderer(Notification, notifications.message)
+
         from . import directory_refresh, workflow  # noqa: F401 - workflow: its pre_save guard
 
         directory_refresh.connect()

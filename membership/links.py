@@ -1,10 +1,8 @@
 """The applicant's personal link to a request for more information: its token, its full
 address, and what makes it unusable (forged, expired, used; consortium.messaging.personal_links)."""
 
-from django.conf import settings
-from django.utils import translation
-
 from consortium.messaging.personal_links import InvalidLink, check_single_use, token_for, uuid_from
+from consortium.pages.links import live_page_url
 
 from .choices import Status
 from .models import InfoRequest, MembershipPage
@@ -20,19 +18,12 @@ def link_token(info_request: InfoRequest) -> str:
 
 def info_request_url(info_request: InfoRequest) -> str:
     """The full address of the link, on the membership page of the applicant's language."""
-    pages = MembershipPage.objects.live().select_related("locale")
-    page = (
-        pages.filter(locale__language_code=info_request.application.language).first()
-        or pages.first()
+    return live_page_url(
+        MembershipPage,
+        info_request.application.language,
+        "info_request",
+        [link_token(info_request)],
     )
-    if page is None:
-        return ""
-    with translation.override(page.locale.language_code):
-        route = page.reverse_subpage("info_request", args=[link_token(info_request)])
-    # The site's public address, as configured (WAGTAILADMIN_BASE_URL: the same host
-    # serves the site and its admin), rather than the Site record's host and port.
-    _site_id, _root_url, page_path = page.get_url_parts()
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + page_path + route
 
 
 def resolve_link(token: str) -> InfoRequest:

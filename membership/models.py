@@ -21,12 +21,14 @@ from wagtail.models import Page
 from wagtail_localize.fields import TranslatableField
 
 from consortium.cases.handling import CaseNote, StatusTracked, YearCounter
+from consortium.intake.consent import AbstractConsentRecord
 from consortium.intake.quebec import REGIONS
 from consortium.intake.uploads import PrivateAttachment
 from consortium.messaging.outbox import OutboxEmail
 from consortium.pages.base import BasePage
 from consortium.pages.blocks import SectionBlocks
 from members.choices import LegalForm
+from members.directory import directory
 from members.models import Member
 
 from .choices import Sector, Status
@@ -129,8 +131,6 @@ class MemberDirectoryPage(BasePage):
         verbose_name_plural = _("members' directories")
 
     def get_context(self, request, *args, **kwargs):
-        from members.directory import directory
-
         context = super().get_context(request, *args, **kwargs)
         context.update(directory(request.GET))
         return context
@@ -259,20 +259,17 @@ class Attachment(PrivateAttachment):
         return f"applications/{self.application.submitted_at:%Y}"
 
 
-class ConsentRecord(models.Model):
+class ConsentRecord(AbstractConsentRecord):
     """What the applicant agreed to, when, in which language, under which policy version."""
 
     application = models.OneToOneField(
         MembershipApplication, on_delete=models.CASCADE, related_name="consent"
     )
     given_at = models.DateTimeField(_("given at"))
-    policy_version = models.CharField(_("privacy policy version"), max_length=20)
-    language = models.CharField(_("language"), max_length=2)
     newsletter = models.BooleanField(_("newsletter consent"), default=False)
 
-    class Meta:
-        verbose_name = _("consent record")
-        verbose_name_plural = _("consent records")
+    class Meta(AbstractConsentRecord.Meta):
+        pass
 
     def __str__(self):
         return f"{self.application.reference} ({self.policy_version}, {self.language})"
@@ -338,8 +335,3 @@ class Notification(OutboxEmail):
         # a new reviewer); the acknowledgement and the committee's are written once, by
         # the submission.
         pass
-
-    def build_message(self):
-        from .notifications import message
-
-        return message(self)

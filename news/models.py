@@ -23,7 +23,9 @@ from consortium.pages.base import BasePage
 from consortium.pages.validators import require_alt_text
 
 from .blocks import NewsBodyBlock
+from .feeds import NewsFeed
 from .forms import NewsPageForm
+from .listing import filtered_listing
 from .panels import FeedbackTallyPanel
 
 RELATED_COUNT = 3
@@ -103,14 +105,10 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     @path("")
     def listing(self, request):
-        from .listing import filtered_listing
-
         return self.render(request, context_overrides=filtered_listing(self, request.GET))
 
     @path("rss/")
     def feed(self, request):
-        from .feeds import NewsFeed
-
         return NewsFeed(self)(request)
 
 

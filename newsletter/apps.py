@@ -8,3 +8,12 @@ class NewsletterConfig(AppConfig):
     name = "newsletter"
     verbose_name = _("Newsletter")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from consortium.messaging import outbox
+
+        from . import notifications, provider
+        from .models import NewsletterEmail, ProviderCall
+
+        outbox.register_renderer(NewsletterEmail, notifications.message)
+        outbox.register_sender(ProviderCall, provider.call)

@@ -4,9 +4,9 @@ page asks for one click, and mail clients post to it directly: RFC 8058)."""
 
 from django.conf import settings
 from django.urls import reverse
-from django.utils import translation
 
 from consortium.messaging.personal_links import InvalidLink, check_single_use, token_for, uuid_from
+from consortium.pages.links import live_page, live_page_url
 
 from .models import NewsletterPage, Subscriber
 
@@ -16,21 +16,13 @@ __all__ = ["InvalidLink", "confirm_url", "one_click_url", "resolve_confirmation"
 
 
 def page_in(language: str) -> NewsletterPage | None:
-    """The live newsletter page in ``language``, else in another (one query: the footer of
-    every page asks)."""
-    pages = list(NewsletterPage.objects.live().select_related("locale").order_by("pk"))
-    chosen = [page for page in pages if page.locale.language_code == language]
-    return (chosen or pages or [None])[0]
+    """The live newsletter page in ``language`` (consortium.pages.links's fallback; one
+    query: the footer of every page asks)."""
+    return live_page(NewsletterPage, language)
 
 
 def _page_route(language: str, route: str, token: str) -> str:
-    page = page_in(language)
-    if page is None:
-        return ""
-    with translation.override(page.locale.language_code):
-        subpath = page.reverse_subpage(route, args=[token])
-    _site_id, _root, page_path = page.get_url_parts()
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + page_path + subpath
+    return live_page_url(NewsletterPage, language, route, [token])
 
 
 def confirm_url(subscriber: Subscriber) -> str:

@@ -18,6 +18,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 from wagtail_localize.fields import TranslatableField
 
+from consortium.intake.consent import AbstractConsentRecord
 from consortium.messaging.outbox import OutboxEmail
 from consortium.pages.base import BasePage
 
@@ -101,7 +102,7 @@ class Subscriber(models.Model):
         return self.email
 
 
-class ConsentRecord(models.Model):
+class ConsentRecord(AbstractConsentRecord):
     """The proof of one request's consent (CASL): the form, the time, the text shown and
     its language, the privacy policy's version; ``confirmed_at`` once the link is clicked."""
 
@@ -115,14 +116,11 @@ class ConsentRecord(models.Model):
     )
     source = models.CharField(_("source"), max_length=12, choices=Source.choices)
     requested_at = models.DateTimeField(_("requested at"))
-    language = models.CharField(_("language"), max_length=2)
     text_shown = models.TextField(_("text shown"))
     policy_version = models.CharField(_("privacy policy version"), max_length=20, blank=True)
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
 
-    class Meta:
-        verbose_name = _("consent record")
-        verbose_name_plural = _("consent records")
+    class Meta(AbstractConsentRecord.Meta):
         ordering = ["-requested_at", "-pk"]
 
     def __str__(self):
@@ -145,11 +143,6 @@ class NewsletterEmail(OutboxEmail):
     class Meta(OutboxEmail.Meta):
         pass
 
-    def build_message(self):
-        from .notifications import message
-
-        return message(self)
-
 
 class ProviderCall(OutboxEmail):
     """A call to the sending tool's API (newsletter.provider): add a confirmed subscriber
@@ -167,8 +160,3 @@ class ProviderCall(OutboxEmail):
 
     class Meta(OutboxEmail.Meta):
         pass
-
-    def send_now(self) -> None:
-        from .provider import call
-
-        call(self)

@@ -19,9 +19,9 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from consortium.cases.admin import ReadOnlyPermissionPolicy
 from consortium.i18n.formatting import language_name
 from consortium.staff.exports import ReadableExportMixin
+from consortium.staff.permissions import ReadOnlyPermissionPolicy
 
 from . import actions
 from .models import Subscriber

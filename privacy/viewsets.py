@@ -13,9 +13,9 @@ from wagtail.admin.views.generic import DeleteView, IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from consortium.cases.admin import ReadOnlyPermissionPolicy
 from consortium.models import AnonymisationRecord
 from consortium.staff.exports import ReadableExportMixin
+from consortium.staff.permissions import ReadOnlyPermissionPolicy
 
 from .models import ConfidentialityIncident
 

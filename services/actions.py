@@ -14,7 +14,7 @@ from wagtail.log_actions import log
 from consortium.cases import handling
 from consortium.i18n.languages import default_language
 from consortium.intake import uploads
-from membership.models import MembershipPage
+from consortium.pages.links import live_page_url
 
 from .choices import Status
 from .models import (
@@ -115,14 +115,10 @@ def change_status(service_request, target: str, *, user=None, note: str = "", sh
 
 
 def membership_url(language: str) -> str:
-    """The membership page's full address in ``language`` (the default language's when it
-    is not translated), "" when there is none."""
-    pages = MembershipPage.objects.live()
-    page = (
-        pages.filter(locale__language_code=language).first()
-        or pages.filter(locale__language_code=default_language()).first()
-    )
-    return page.full_url if page else ""
+    """The membership page's full address in ``language`` (consortium.pages.links's
+    fallback), "" when there is none. Named by its label: services does not depend on the
+    membership app."""
+    return live_page_url("membership.MembershipPage", language)
 
 
 def invite_to_join(service_request, *, user=None) -> ServiceRequest:

@@ -11,4 +11,11 @@ class ServicesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from consortium.messaging import outbox
+
+        from . import notifications
+        from .models import Notification
+
+        outbox.register_renderer(Notification, notifications.message)
+
         from . import workflow  # noqa: F401 - its pre_save guard

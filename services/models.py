@@ -17,6 +17,7 @@ from wagtail.models import Page
 from wagtail_localize.fields import TranslatableField
 
 from consortium.cases.handling import CaseNote, StatusTracked, YearCounter
+from consortium.intake.consent import AbstractConsentRecord
 from consortium.intake.quebec import REGIONS
 from consortium.intake.uploads import PrivateAttachment
 from consortium.messaging.outbox import OutboxEmail
@@ -163,19 +164,16 @@ class Attachment(PrivateAttachment):
         return f"service-requests/{self.service_request.submitted_at:%Y}"
 
 
-class ConsentRecord(models.Model):
+class ConsentRecord(AbstractConsentRecord):
     """What the requester agreed to, when, in which language, under which policy version."""
 
     service_request = models.OneToOneField(
         ServiceRequest, on_delete=models.CASCADE, related_name="consent"
     )
     given_at = models.DateTimeField(_("given at"))
-    policy_version = models.CharField(_("privacy policy version"), max_length=20)
-    language = models.CharField(_("language"), max_length=2)
 
-    class Meta:
-        verbose_name = _("consent record")
-        verbose_name_plural = _("consent records")
+    class Meta(AbstractConsentRecord.Meta):
+        pass
 
     def __str__(self):
         return f"{self.service_request.reference} ({self.policy_version}, {self.language})"
@@ -215,8 +213,3 @@ class Notification(OutboxEmail):
 
     class Meta(OutboxEmail.Meta):
         pass
-
-    def build_message(self):
-        from .notifications import message
-
-        return message(self)

@@ -168,3 +168,39 @@ def test_the_routable_resolvers_workaround_is_still_needed_and_applied():
     }
     for model in types:
         assert routable_resolvers.CACHE_ATTRIBUTE in model.__dict__, model
+
+
+@pytest.mark.django_db
+def test_wagtail_reads_the_route_the_site_remembers(site_tree, rf, django_assert_num_queries):
+    """consortium.upstream.route_memo: ``Page.route_for_request`` returns the remembered
+    route without routing again (no query)."""
+    from wagtail.models import Page
+    from wagtail.url_routing import RouteResult
+
+    from consortium.upstream import route_memo
+
+    request = rf.get("/fr/")
+    assert not route_memo.has_route(request)
+    result = RouteResult(site_tree.fr_home)
+    route_memo.remember_route(request, result)
+    assert route_memo.has_route(request)
+    with django_assert_num_queries(0):
+        assert Page.route_for_request(request, "/fr/") is result
+
+
+@pytest.mark.django_db
+def test_treebeard_reads_the_parent_the_site_remembers(site_tree, django_assert_num_queries):
+    """consortium.upstream.route_memo: treebeard's ``get_parent`` returns the remembered
+    parent without a query (and reads it from the database without it)."""
+    from wagtail.models import Page
+
+    from consortium.upstream import route_memo
+
+    page = Page.objects.get(pk=site_tree.fr_home.pk)
+    parent = Page.objects.get(pk=page.get_parent().pk)
+    fresh = Page.objects.get(pk=page.pk)
+    route_memo.remember_parent(fresh, parent)
+    with django_assert_num_queries(0):
+        assert fresh.get_parent() is parent
+    with django_assert_num_queries(1):
+        assert fresh.get_parent(update=True) == parent

@@ -24,7 +24,7 @@ VERSION_KEY = "chrome:version"
 TIMEOUT = 24 * 60 * 60
 # The last version this process read or set (the page cache's copies in memory are valid
 # under it only: consortium.caching.page_cache).
-_seen = {"version": None}
+_seen: dict[str, str | None] = {"version": None}
 
 
 def seen_version() -> str | None:

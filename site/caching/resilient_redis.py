@@ -118,7 +118,8 @@ class ResilientRedisCache(RedisCache):
     def is_available(self) -> bool:
         """Whether Redis answers now (for /healthz), whatever the retry period says."""
         try:
-            return bool(self._cache.get_client(write=True).ping())
+            # RedisCache's client (a cached property Django's stubs do not declare).
+            return bool(self._cache.get_client(write=True).ping())  # type: ignore[attr-defined]
         except RedisError:
             return False
 

@@ -10,6 +10,7 @@ inspect view and templates stay its own (what a case shows is the app's business
 
 import datetime
 from functools import cached_property
+from typing import cast
 
 from django import forms
 from django.contrib import messages
@@ -31,27 +32,13 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.log_actions import LogFormatter
 from wagtail.models import ModelLogEntry
-from wagtail.permission_policies import ModelPermissionPolicy
 
-from consortium.cases.handling import TransitionNotAllowed, display_name
+from consortium.cases.handling import TransitionNotAllowed, Workflow, display_name
 from consortium.i18n.formatting import format_phone
 from consortium.staff.exports import readable
+from consortium.staff.permissions import ReadOnlyPermissionPolicy
 
 RECENT_HISTORY = 8
-
-READ_ONLY_ACTIONS = {"add", "change", "delete"}
-
-
-class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
-    """Cases are read, never typed: no « add », « edit » or « delete » for anyone."""
-
-    def user_has_permission(self, user, action):
-        if action in READ_ONLY_ACTIONS:
-            return False
-        return super().user_has_permission(user, action)
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        return self.user_has_permission(user, action)
 
 
 class StatusForm(forms.Form):
@@ -68,7 +55,8 @@ class StatusForm(forms.Form):
     def __init__(self, *args, workflow, current: str, texts=None, **kwargs):
         super().__init__(*args, **kwargs)
         # Nothing preselected: a hurried click never records a status nobody chose.
-        self.fields["status"].choices = [("", gettext_lazy("Choose…"))] + [
+        status = cast(forms.ChoiceField, self.fields["status"])
+        status.choices = [("", gettext_lazy("Choose…"))] + [
             (value, workflow.label(value)) for value in workflow.allowed(current)
         ]
         # The app's words for its fields: {name: {"label": …, "help_text": …}}.
@@ -78,7 +66,7 @@ class StatusForm(forms.Form):
 
 
 class AssignForm(forms.Form):
-    reviewer = forms.ModelChoiceField(
+    reviewer: forms.ModelChoiceField = forms.ModelChoiceField(
         label=gettext_lazy("Assigned reviewer"),
         queryset=None,
         required=False,
@@ -162,7 +150,7 @@ class CaseInspectView(InspectView):
 class CaseViewSet(ModelViewSet):
     """A read-only viewset of cases with the actions of its workflow."""
 
-    workflow = None
+    workflow: Workflow
     handle_permission = ""
     status_form_texts: dict = {}
     assign_label = None

@@ -14,6 +14,7 @@ with the reference signed in the address, so a refresh shows it again and submit
 
 import enum
 import logging
+from typing import Any
 
 from django import forms
 from django.core import signing
@@ -46,6 +47,10 @@ class PublicFormMixin:
     value preselected gets sent unread), ``autocomplete`` and ``input_modes`` (the
     browser's autofill and the phone's keyboard per field), and ``consent_text`` (one
     sentence for translators, with ``{url}`` where the policy's link goes)."""
+
+    # Given by the Django form the mixin goes on.
+    fields: dict[str, Any]
+    data: Any
 
     chosen_from_a_list: tuple[str, ...] = ()
     autocomplete: dict[str, str] = {}

@@ -82,7 +82,7 @@ def declares_active_content(reader: PdfReader) -> bool:
     opening, on a page or on an annotation."""
     if reader.attachments:
         return True
-    root = reader.trailer["/Root"].get_object()
+    root = reader.root_object
     names = root.get("/Names")
     if names is not None and {"/JavaScript", "/EmbeddedFiles"} & set(names.get_object()):
         return True
@@ -186,7 +186,9 @@ class PrivateAttachment(models.Model):
     def download_name(self) -> str:
         """« ADH-2026-0007-2.pdf »: the case's reference and the attachment's rank, never
         the name the visitor's computer gave it (which could be anything)."""
-        siblings = type(self).objects.filter(**{self.owner_field: self.owner}, pk__lt=self.pk)
+        siblings = type(self)._default_manager.filter(
+            **{self.owner_field: self.owner}, pk__lt=self.pk
+        )
         return f"{self.owner.reference}-{siblings.count() + 1}.pdf"
 
 
@@ -206,7 +208,7 @@ def serve(request, model: type[PrivateAttachment], token, permission: str):
         return redirect_to_login(request.get_full_path(), login_url="wagtailadmin_login")
     if not request.user.has_perm(permission):
         raise PermissionDenied
-    item = get_object_or_404(model.objects.select_related(model.owner_field), token=token)
+    item = get_object_or_404(model._default_manager.select_related(model.owner_field), token=token)
     try:
         handle = item.file.open("rb")
     except FileNotFoundError as error:

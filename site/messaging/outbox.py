@@ -1,10 +1,11 @@
 """The email outbox every app writes to: a row per email, sent by a background task.
 (A row may also stand for another message to the outside: the newsletter's calls to its
-provider's API are rows that override ``send_now``.)
+provider's API are rows with a sender of their own, ``register_sender``.)
 
 An app's email model inherits :class:`OutboxEmail` (its own table, its own ``kind``
-choices and link to what the email is about) and says how its message is written
-(``build_message``). Rows are written inside the transaction of the action that causes
+choices and link to what the email is about); the app says how its rows are written when
+it loads (``register_renderer`` in its ``AppConfig.ready``), so the model never imports
+its renderer. Rows are written inside the transaction of the action that causes
 them (``queue``) and handed to the task queue only once it has committed: an email never
 announces what was rolled back. ``deliver`` sends one row under its lock and records the
 outcome; a failure is recorded on the row (attempts, last error) and retried — by a
@@ -16,9 +17,12 @@ worker or retry gets there first.
 
 import datetime
 import logging
+from collections.abc import Callable
 from functools import partial
+from typing import Any
 
 from django.apps import apps
+from django.core.exceptions import ImproperlyConfigured
 from django.core.mail import EmailMessage
 from django.db import models, transaction
 from django.utils import timezone, translation
@@ -57,11 +61,43 @@ class OutboxEmail(models.Model):
         return f"{self.kind} → {self.recipient} ({self.state})"
 
     def build_message(self) -> EmailMessage:
-        raise NotImplementedError
+        """The row's email, by the renderer its app registered (``register_renderer``)."""
+        return _renderer(type(self), _RENDERERS)(self)
 
     def send_now(self) -> None:
-        """Send the message; any exception is a failure, recorded and retried."""
-        self.build_message().send()
+        """Send the row; any exception is a failure, recorded and retried. A kind of row
+        that is not an email (a call to a provider's API) registered its own sender."""
+        sender = _SENDERS.get(type(self))
+        if sender is not None:
+            sender(self)
+        else:
+            self.build_message().send()
+
+
+# How each app's rows become emails (or are sent otherwise), registered when the app loads
+# (its AppConfig.ready): a row's model never imports its renderer, which imports the model.
+_RENDERERS: dict[type[OutboxEmail], Callable[[Any], EmailMessage]] = {}
+_SENDERS: dict[type[OutboxEmail], Callable[[Any], None]] = {}
+
+
+def register_renderer(model: type[OutboxEmail], render: Callable[[Any], EmailMessage]) -> None:
+    """``render(row)`` builds the email of each row of ``model``."""
+    _RENDERERS[model] = render
+
+
+def register_sender(model: type[OutboxEmail], send: Callable[[Any], None]) -> None:
+    """``send(row)`` carries out each row of ``model`` that is not an email (an API call)."""
+    _SENDERS[model] = send
+
+
+def _renderer(model: type[OutboxEmail], registry: dict) -> Callable:
+    try:
+        return registry[model]
+    except KeyError:
+        raise ImproperlyConfigured(
+            f"{model._meta.label} has no renderer: its app's ready() must call "
+            "consortium.messaging.outbox.register_renderer"
+        ) from None
 
 
 def plain_message(row: OutboxEmail, template: str, build_context) -> EmailMessage:
@@ -82,7 +118,7 @@ def queue(model: type[OutboxEmail], **fields) -> OutboxEmail | None:
     commits. No recipient, no email (an address left empty in the settings)."""
     if not fields.get("recipient"):
         return None
-    row = model.objects.create(**fields)
+    row = model._default_manager.create(**fields)
     transaction.on_commit(partial(send_email.enqueue, model._meta.label_lower, row.pk))
     return row
 
@@ -90,7 +126,7 @@ def queue(model: type[OutboxEmail], **fields) -> OutboxEmail | None:
 def deliver(model: type[OutboxEmail], row_id: int) -> bool:
     """Send one pending email; True when it is (now or already) sent."""
     with transaction.atomic():
-        row = model.objects.select_for_update(of=("self",)).filter(pk=row_id).first()
+        row = model._default_manager.select_for_update(of=("self",)).filter(pk=row_id).first()
         if row is None or row.state == OutboxEmail.State.FAILED:
             return False
         if row.state == OutboxEmail.State.SENT:
@@ -136,7 +172,7 @@ def deliver_pending() -> tuple[int, int]:
     """Send every pending email of every outbox once: (sent, pending before)."""
     sent = total = 0
     for model in outbox_models():
-        pending = model.objects.filter(state=OutboxEmail.State.PENDING).order_by("pk")
+        pending = model._default_manager.filter(state=OutboxEmail.State.PENDING).order_by("pk")
         ids = list(pending.values_list("pk", flat=True))
         total += len(ids)
         sent += sum(1 for row_id in ids if deliver(model, row_id))

@@ -15,7 +15,7 @@ page (``RoutablePageMixin``) is asked when one of its sub-routes matches the res
 ``RoutablePageMixin.route`` does before falling back to its children. Whatever it cannot
 decide (no site, no live home page in the language) goes to Wagtail's own routing.
 
-``serve`` stores the result where Wagtail memoises it (``request._wagtail_route_for_request``)
+``serve`` stores the result where Wagtail memoises it (``consortium.upstream.route_memo``)
 and hands over to Wagtail's ``serve`` view, so its hooks (view restrictions,
 ``before_serve_page``) and ``Page.find_for_request`` work unchanged.
 ``tests/test_routing.py`` checks that both routings agree on every kind of address.
@@ -29,6 +29,7 @@ from wagtail.models import Page, Site
 from wagtail.url_routing import RouteResult
 
 from consortium.i18n import languages
+from consortium.upstream import route_memo
 
 # find_route's answer when Wagtail's own routing must decide.
 UNDECIDED = object()
@@ -97,18 +98,18 @@ def find_route(request, path: str):
     specific = target.specific
     if len(chain) > 1:
         # As Wagtail means to: the parent is known, get_parent() needs no query.
-        specific._cached_parent_obj = chain[-2]
+        route_memo.remember_parent(specific, chain[-2])
     if target.specific_class.route is not Page.route:
         return specific.route(request, [])
     return RouteResult(specific)
 
 
 def serve(request, path):
-    if not hasattr(request, "_wagtail_route_for_request"):
+    if not route_memo.has_route(request):
         try:
             result = find_route(request, path)
         except Http404:
             result = None
         if result is not UNDECIDED:
-            request._wagtail_route_for_request = result
+            route_memo.remember_route(request, result)
     return wagtail_views.serve(request, path)

@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext
+from django_stubs_ext import StrOrPromise
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
 from consortium.i18n.formatting import language_name
@@ -57,7 +58,7 @@ class ReadableExportMixin(SpreadsheetExportMixin):
     ``export_sheet_title`` names the XLSX sheet (the viewset's menu label by default).
     """
 
-    export_sheet_title = None
+    export_sheet_title: StrOrPromise | None = None
 
     def model_field(self, name: str) -> models.Field | None:
         try:

@@ -20,7 +20,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 CACHE_ATTRIBUTE = "_routablepage_urlresolver"  # where upstream keeps the resolver
 
 
-def routable_page_types() -> list[type]:
+def routable_page_types() -> list[type[RoutablePageMixin]]:
     return [model for model in apps.get_models() if issubclass(model, RoutablePageMixin)]
 
 
