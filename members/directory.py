@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
@@ -34,7 +35,7 @@ class DirectoryFilterForm(forms.Form):
     )
 
 
-def listed_members():
+def listed_members() -> QuerySet[Member]:
     return Member.objects.filter(status=MemberStatus.ACTIVE, directory_consent=True).only(
         "name", "region", "legal_form", "website", "member_since"
     )

@@ -8,6 +8,8 @@ email. The link's token (django-sesame, single use, 15 minutes) is made when the
 sent, so a retried email carries a fresh one and no token is ever stored.
 """
 
+from collections.abc import Iterable
+
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.urls import reverse
@@ -19,13 +21,13 @@ from consortium.messaging import outbox
 from consortium.models import OrganisationSettings
 from consortium.pages.links import live_page_url
 
-from .models import MemberContact, MemberEmail, MemberSpacePage
+from .models import Member, MemberContact, MemberEmail, MemberSpacePage
 from .register import SIGN_IN_STATUSES, sync_access
 
 SIGN_IN_SCOPE = "member-space"
 
 
-def member_space_url(language: str, route: str = "", args=()) -> str:
+def member_space_url(language: str, route: str = "", args: Iterable = ()) -> str:
     """The member space's full address in ``language`` (consortium.pages.links's fallback),
     or "" without a member space."""
     return live_page_url(MemberSpacePage, language, route, args)
@@ -57,7 +59,9 @@ def request_sign_in(email: str, language: str) -> bool:
     return True
 
 
-def queue_correction(member, contact, *, field: str, requested: str, reason: str):
+def queue_correction(
+    member: Member, contact: MemberContact, *, field: str, requested: str, reason: str
+) -> MemberEmail | None:
     """The request for a correction, to the committee's address."""
     return outbox.queue(
         MemberEmail,

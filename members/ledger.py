@@ -15,12 +15,13 @@ paid than they are worth (shares redeemed, not yet repaid), the difference is ow
 the member (``to_repay``).
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.utils.translation import gettext
 
-from .models import MovementKind
+from .models import Member, MovementKind, ShareMovement
 
 ZERO = Decimal("0.00")
 
@@ -40,7 +41,9 @@ class Totals:
         return max(self.paid - self.value, ZERO)
 
 
-def apply(totals: Totals, kind: str, shares: int, amount: Decimal, *, incoming=False) -> Totals:
+def apply(
+    totals: Totals, kind: str, shares: int, amount: Decimal, *, incoming: bool = False
+) -> Totals:
     """``totals`` after one movement (``incoming``: a transfer received)."""
     held, value, paid = totals.shares_held, totals.value, totals.paid
     if kind == MovementKind.SUBSCRIPTION:
@@ -59,7 +62,7 @@ def apply(totals: Totals, kind: str, shares: int, amount: Decimal, *, incoming=F
     return Totals(held, value, paid)
 
 
-def totals_of(member_id: int, movements) -> Totals:
+def totals_of(member_id: int, movements: Iterable[ShareMovement]) -> Totals:
     """The totals of ``member_id`` from ``movements`` (its own, and the transfers it
     received: see ``movements_of``), in any order."""
     totals = Totals()
@@ -69,18 +72,18 @@ def totals_of(member_id: int, movements) -> Totals:
     return totals
 
 
-def movements_of(member) -> list:
+def movements_of(member: Member) -> list[ShareMovement]:
     """Its ledger, with the transfers it received, by date (two queries, or none when
     both relations were prefetched)."""
     rows = [*member.movements.all(), *member.transfers_in.all()]
     return sorted(rows, key=lambda movement: (movement.date, movement.pk or 0))
 
 
-def member_totals(member) -> Totals:
+def member_totals(member: Member) -> Totals:
     return totals_of(member.pk, movements_of(member))
 
 
-def qualifying_shares_paid(member, totals: Totals) -> bool:
+def qualifying_shares_paid(member: Member, totals: Totals) -> bool:
     """It holds its category's qualifying shares and they are paid."""
     category = member.category
     if category is None or category.qualifying_amount is None:

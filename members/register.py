@@ -13,11 +13,12 @@ contacts' access to the member space — each change written to the member's his
 """
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, User
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -48,7 +49,7 @@ class RefusedMovement(ValueError):
     pass
 
 
-def log_changes(member: Member, changes: list[dict], *, user=None) -> None:
+def log_changes(member: Member, changes: list[dict], *, user: User | None = None) -> None:
     """One history entry for what changed: ``[{"field": name, "from": …, "to": …}]``, the
     name a field of Member or « contacts » / « movements » (shown by ``field_label``)."""
     if changes:
@@ -90,7 +91,7 @@ class Admission:
     contact_phone: object
 
 
-def admit(admission: Admission, *, user=None) -> Member:
+def admit(admission: Admission, *, user: User | None = None) -> Member:
     """A new member « en attente », the applicant its principal contact, with a
     subscription of its category's qualifying shares when the category has them."""
     today = timezone.localdate()
@@ -142,7 +143,7 @@ def record_movement(
     date: datetime.date | None = None,
     counterparty: Member | None = None,
     note: str = "",
-    user=None,
+    user: User | None = None,
 ) -> ShareMovement:
     """Add a line to the ledger, then bring the status up to date (all or nothing)."""
     with transaction.atomic():
@@ -176,7 +177,7 @@ def record_movement(
     return movement
 
 
-def refresh_status(member: Member, *, user=None) -> Member:
+def refresh_status(member: Member, *, user: User | None = None) -> Member:
     """A pending member whose qualifying shares are paid becomes active."""
     member.refresh_from_db(fields=["status", "status_date"])
     if member.status == MemberStatus.PENDING and ledger.qualifying_shares_paid(
@@ -186,7 +187,13 @@ def refresh_status(member: Member, *, user=None) -> Member:
     return member
 
 
-def set_status(member: Member, status: str, *, user=None, date=None) -> Member:
+def set_status(
+    member: Member,
+    status: str,
+    *,
+    user: User | None = None,
+    date: datetime.date | None = None,
+) -> Member:
     previous = member.get_status_display()
     member.status = status
     member.status_date = date or timezone.localdate()
@@ -206,7 +213,7 @@ def set_status(member: Member, status: str, *, user=None, date=None) -> Member:
     return member
 
 
-def contact_user(email: str):
+def contact_user(email: str) -> User:
     """The member-space account of an email address: its own user, separate from any
     staff account with the same address (never staff, no password)."""
     User = get_user_model()
@@ -220,7 +227,7 @@ def contact_user(email: str):
     return user
 
 
-def sync_access(member: Member, former_users=()) -> None:
+def sync_access(member: Member, former_users: Iterable[User] = ()) -> None:
     """Each contact linked to its account, and each account in the « Membres » group
     exactly while one of its organisations is active (``former_users``: accounts of
     contacts just removed)."""

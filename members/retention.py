@@ -10,6 +10,7 @@ movements): a member is never deleted.
 import datetime
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
@@ -21,7 +22,7 @@ from .register import sync_access
 FORMER_STATUSES = [MemberStatus.RESIGNED, MemberStatus.EXCLUDED]
 
 
-def due_for_anonymisation(months: int, now: datetime.datetime | None = None):
+def due_for_anonymisation(months: int, now: datetime.datetime | None = None) -> QuerySet[Member]:
     cutoff = months_before(now or timezone.now(), months).date()
     return Member.objects.filter(
         status__in=FORMER_STATUSES, status_date__lt=cutoff, anonymised_at__isnull=True

@@ -20,9 +20,11 @@ stays literal in a plain-text email) with :func:`render_text`, and subjects are 
 import base64
 import datetime
 import logging
+from collections.abc import Sequence
+from functools import partial
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail import EmailMessage, EmailMultiAlternatives, get_connection
 from django.core.mail.backends.base import BaseEmailBackend
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -45,11 +47,11 @@ def one_line(subject: str) -> str:
     return " ".join(subject.split())
 
 
-def delivery_connection():
+def delivery_connection() -> BaseEmailBackend:
     return get_connection(settings.EMAIL_DELIVERY_BACKEND)
 
 
-def serialise(message) -> dict:
+def serialise(message: EmailMessage) -> dict:
     """What is needed to build the same message again in the worker (JSON)."""
     attachments = []
     for attachment in message.attachments:
@@ -91,13 +93,13 @@ def rebuild(data: dict) -> EmailMultiAlternatives:
 class QueuedEmailBackend(BaseEmailBackend):
     """Queues each message; the worker sends it (``send_queued_email``)."""
 
-    def send_messages(self, email_messages):
+    def send_messages(self, email_messages: Sequence[EmailMessage]) -> int:
         count = 0
         for message in email_messages:
             if not message.recipients():
                 continue
             data = serialise(message)
-            transaction.on_commit(lambda data=data: send_queued_email.enqueue(data, 1))
+            transaction.on_commit(partial(send_queued_email.enqueue, data, 1))
             count += 1
         return count
 

@@ -19,7 +19,7 @@ import datetime
 import logging
 from collections.abc import Callable
 from functools import partial
-from typing import Any
+from typing import Any, TypeVar
 
 from django.apps import apps
 from django.core.exceptions import ImproperlyConfigured
@@ -57,7 +57,7 @@ class OutboxEmail(models.Model):
         abstract = True
         ordering = ["created_at", "pk"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.kind} → {self.recipient} ({self.state})"
 
     def build_message(self) -> EmailMessage:
@@ -100,7 +100,12 @@ def _renderer(model: type[OutboxEmail], registry: dict) -> Callable:
         ) from None
 
 
-def plain_message(row: OutboxEmail, template: str, build_context) -> EmailMessage:
+Row = TypeVar("Row", bound=OutboxEmail)
+
+
+def plain_message(
+    row: OutboxEmail, template: str, build_context: Callable[[Any], dict]
+) -> EmailMessage:
     """The row's email in plain text and in its recipient's language: its subject from
     ``template``_subject.txt (on one line), its body from ``template``.txt, both with the
     context ``build_context(row)`` (built in that language too)."""
@@ -113,7 +118,7 @@ def plain_message(row: OutboxEmail, template: str, build_context) -> EmailMessag
     )
 
 
-def queue(model: type[OutboxEmail], **fields) -> OutboxEmail | None:
+def queue(model: type[Row], **fields: Any) -> Row | None:
     """Write one email to ``model``'s outbox; its task sends it once the transaction
     commits. No recipient, no email (an address left empty in the settings)."""
     if not fields.get("recipient"):
@@ -148,7 +153,7 @@ def deliver(model: type[OutboxEmail], row_id: int) -> bool:
         return True
 
 
-def _retry_later(row: OutboxEmail):
+def _retry_later(row: OutboxEmail) -> None:
     if row.state != OutboxEmail.State.PENDING:
         return
     if not task_backends[send_email.backend].supports_defer:

@@ -8,6 +8,7 @@ makes a link unusable is said by :class:`InvalidLink`'s ``reason``: « forged »
 or « used » — and nothing about what the link is for.
 """
 
+import datetime
 import uuid
 
 from django.core import signing
@@ -37,9 +38,15 @@ def uuid_from(token: str, salt: str) -> uuid.UUID:
         raise InvalidLink("forged") from error
 
 
-def check_single_use(used_at, expires_at, *, still_wanted: bool = True) -> None:
-    """InvalidLink when the link was used, has expired, or is no longer wanted."""
+def check_single_use(
+    used_at: datetime.datetime | None,
+    expires_at: datetime.datetime | None,
+    *,
+    still_wanted: bool = True,
+) -> None:
+    """InvalidLink when the link was used, has expired (or has no expiry recorded: a
+    single-use link never lasts for ever), or is no longer wanted."""
     if used_at is not None:
         raise InvalidLink("used")
-    if expires_at <= timezone.now() or not still_wanted:
+    if expires_at is None or expires_at <= timezone.now() or not still_wanted:
         raise InvalidLink("expired")
