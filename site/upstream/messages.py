@@ -11,7 +11,7 @@ only marks the messages for ``makemessages``; nothing calls this module at run t
 - Permission names that Wagtail's group screen passes through ``{% trans %}`` and that no
   catalogue translates.
 
-tests/test_upstream_messages.py fails when upstream stops using one of these messages (it
+tests/test_upstream_overrides.py fails when upstream stops using one of these messages (it
 can then go), and when a message here has no French.
 """
 

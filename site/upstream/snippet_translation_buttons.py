@@ -3,7 +3,7 @@ page (wagtail-localize 1.14 offers them only in the listing row's « ⋯ » menu
 
 The buttons are wagtail-localize's own — same permission check, same URLs, same labels —
 taken from its ``register_snippet_listing_buttons`` hook function and shown as header
-buttons beside the page title. tests/test_snippet_translation_buttons.py checks they are
+buttons beside the page title. tests/test_admin_language.py checks they are
 there and lead to wagtail-localize's screens.
 """
 
