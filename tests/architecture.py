@@ -10,28 +10,24 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from django.apps import apps as django_apps
 from django.conf import settings
 
 ROOT = Path(settings.BASE_DIR)
-# Import name → folder.
-APPS = {
-    "consortium": "site",
-    **{
-        name: name
-        for name in (
-            "home",
-            "news",
-            "expertise",
-            "members",
-            "membership",
-            "services",
-            "reports",
-            "events",
-            "newsletter",
-            "privacy",
-        )
-    },
-}
+
+
+def _project_apps() -> dict[str, str]:
+    """The project's own apps, import name → folder (``consortium`` → ``site``): those of
+    INSTALLED_APPS whose code is in this repository."""
+    return {
+        config.name: Path(config.path).name
+        for config in django_apps.get_app_configs()
+        if Path(config.path).resolve().is_relative_to(ROOT.resolve())
+        and ".venv" not in Path(config.path).parts
+    }
+
+
+APPS = _project_apps()
 ROUTE_DECORATORS = {"path", "re_path", "route"}
 NOT_CODE = {"tests", "migrations", "static", "templates", "locale"}
 
