@@ -2,12 +2,14 @@
 databases can be compared by (scripts/backup-restore-check.sh).
 
 Row counts of the content and membership tables, a digest of every live page (address,
-title, last publication), and digests of the home pages as rendered in each language.
+title, last publication, page type), of what each group may do, and digests of the home
+pages as rendered in each language.
 """
 
 import hashlib
 
 from django.apps import apps
+from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.test import Client
 from wagtail.models import Page
@@ -19,6 +21,10 @@ COUNTED = [
     "expertise.ExpertisePage",
     "membership.MembershipApplication",
     "members.Member",
+    "members.MemberContact",
+    "members.ShareMovement",
+    "members.MemberSpacePage",
+    "wagtail_localize.TranslationSource",
     "consortium.NavigationMenu",
     "auth.Group",
 ]
@@ -38,9 +44,19 @@ class Command(BaseCommand):
         pages = (
             Page.objects.live()
             .order_by("path")
-            .values_list("url_path", "title", "last_published_at")
+            .values_list(
+                "url_path",
+                "title",
+                "last_published_at",
+                "content_type__app_label",
+                "content_type__model",
+            )
         )
         self.stdout.write(f"live pages: {digest(repr(list(pages)))}")
+        permissions = Group.objects.values_list(
+            "name", "permissions__content_type__app_label", "permissions__codename"
+        ).order_by("name", "permissions__content_type__app_label", "permissions__codename")
+        self.stdout.write(f"group permissions: {digest(repr(list(permissions)))}")
         client = Client(HTTP_HOST="localhost")
         for path in ("/fr/", "/en/"):
             response = client.get(path)
