@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from consortium.intake.quebec import REGIONS
 
 from .choices import LegalForm
-from .models import Member, MemberStatus
+from .models import Member
 
 MEMBERS_PER_PAGE = 50
 
@@ -36,7 +36,7 @@ class DirectoryFilterForm(forms.Form):
 
 
 def listed_members() -> QuerySet[Member]:
-    return Member.objects.filter(status=MemberStatus.ACTIVE, directory_consent=True).only(
+    return Member.objects.listed().only(
         "name", "region", "legal_form", "website", "member_since"
     )
 

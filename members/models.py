@@ -75,6 +75,12 @@ class MemberStatus(models.TextChoices):
     EXCLUDED = "excluded", _("Excluded")
 
 
+class MemberQuerySet(models.QuerySet):
+    def listed(self) -> "MemberQuerySet":
+        """The public directory's members: active, and consenting (``Member.listed``)."""
+        return self.filter(status=MemberStatus.ACTIVE, directory_consent=True)
+
+
 class Member(ClusterableModel):
     """A member organisation: created when an application is approved (SPEC §9). It is
     listed in the public directory only while active and with its consent."""
@@ -107,6 +113,8 @@ class Member(ClusterableModel):
         _("agrees to be listed in the public directory"), default=False
     )
     anonymised_at = models.DateTimeField(_("contacts anonymised at"), null=True, blank=True)
+
+    objects = MemberQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("member organisation")
