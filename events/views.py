@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from consortium.i18n import languages
 from consortium.intake.public_forms import Verdict, privacy_policy, screen
 from members.models import MemberStatus
-from members.views import signed_in_contact
+from members.session import signed_in_contact
 
 from . import actions
 from .calendar import to_ics

@@ -36,9 +36,7 @@ class DirectoryFilterForm(forms.Form):
 
 
 def listed_members() -> QuerySet[Member]:
-    return Member.objects.listed().only(
-        "name", "region", "legal_form", "website", "member_since"
-    )
+    return Member.objects.listed().only("name", "region", "legal_form", "website", "member_since")
 
 
 def directory(params: QueryDict) -> dict:

@@ -138,7 +138,7 @@ class MemberContact(models.Model):
     """A person of a member organisation. Exactly one is the principal contact (the
     delegate to the general assembly); each may sign in to the member space by email."""
 
-    # The signed-in contact's other organisations (members.views.signed_in_contact).
+    # The signed-in contact's other organisations (members.session.signed_in_contact).
     other_organisations: list[Member]
 
     member = ParentalKey(Member, on_delete=models.CASCADE, related_name="contacts")

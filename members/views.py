@@ -36,8 +36,8 @@ from .register import (
     log_changes,
     sync_access,
 )
+from .session import CHOSEN_MEMBER, signed_in_contact
 
-CHOSEN_MEMBER = "member_space_member"
 NEXT = "member_space_next"
 
 
@@ -73,26 +73,6 @@ def _render(request, page, template: str, context=None, status=200):
 
 def _url(page, route: str = "", *args) -> str:
     return page.url + (page.reverse_subpage(route, args=list(args)) if route else "")
-
-
-def signed_in_contact(request) -> MemberContact | None:
-    """The contact the session stands for (of the organisation chosen, when several)."""
-    user = request.user
-    if not user.is_authenticated or not user.username.startswith(CONTACT_USERNAME_PREFIX):
-        return None
-    contacts = list(
-        MemberContact.objects.filter(user=user, member__status__in=SIGN_IN_STATUSES)
-        .select_related("member", "member__category")
-        .order_by("member__name", "pk")
-    )
-    if not contacts:
-        return None
-    chosen = request.session.get(CHOSEN_MEMBER)
-    contact = next((c for c in contacts if c.member_id == chosen), contacts[0])
-    contact.other_organisations = [c.member for c in contacts if c.pk != contact.pk]
-    # Each request of the member space restarts the idle period.
-    request.session.set_expiry(settings.MEMBER_SPACE_IDLE_SECONDS)
-    return contact
 
 
 def home_view(page, request):

@@ -15,7 +15,7 @@ from consortium.i18n import languages
 from consortium.intake import uploads
 from consortium.intake.public_forms import privacy_policy, receive, signed_reference
 from expertise.models import ExpertisePage
-from members.views import signed_in_contact
+from members.session import signed_in_contact
 
 from .actions import submit_request
 from .forms import ServiceRequestForm

@@ -107,6 +107,7 @@ APP_LAYERS: dict[str, dict[str, int]] = {
         "setup_steps": 2,
         "register": 3,
         "emails": 4,
+        "session": 4,
         "retention": 4,
         "demo": 4,
         "viewsets": 4,
