@@ -253,7 +253,8 @@ class Registration(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["event", "email"],
-                condition=~models.Q(state="cancelled"),
+                # Anonymised rows share the empty address (events.retention).
+                condition=~models.Q(state="cancelled") & models.Q(anonymised_at__isnull=True),
                 name="one_active_registration_per_email",
             )
         ]

@@ -3,10 +3,9 @@ EVENT_REGISTRATION_RETENTION_DAYS after the event (the counts stay)."""
 
 import datetime
 
-from django.db import transaction
 from django.utils import timezone
 
-from consortium.cases.retention import ANONYMISED_NAME
+from consortium.cases.retention import ANONYMISED_NAME, RunOutcome, in_batches
 
 from .models import Registration, RegistrationEmail
 
@@ -16,11 +15,18 @@ def due_for_anonymisation(days: int, now=None):
     return Registration.objects.filter(event__end__lt=cutoff, anonymised_at__isnull=True)
 
 
-def anonymise(registrations) -> int:
-    with transaction.atomic():
-        ids = list(registrations.values_list("pk", flat=True))
-        Registration.objects.filter(pk__in=ids).update(
-            name=ANONYMISED_NAME, organisation="", email="", anonymised_at=timezone.now()
-        )
-        RegistrationEmail.objects.filter(registration_id__in=ids).delete()
-    return len(ids)
+def anonymise_batch(ids: list[int]) -> None:
+    """Clear the attendees' names, organisations and emails (anonymised rows are outside
+    the one-registration-per-address rule, so any number of them may share the empty
+    address), and delete the emails sent to them."""
+    Registration.objects.filter(pk__in=ids).update(
+        name=ANONYMISED_NAME, organisation="", email="", anonymised_at=timezone.now()
+    )
+    RegistrationEmail.objects.filter(registration_id__in=ids).delete()
+
+
+def anonymise(registrations) -> RunOutcome:
+    """Every registration of ``registrations``, in batches each committed on its own."""
+    return in_batches(
+        list(registrations.order_by("pk").values_list("pk", flat=True)), anonymise_batch
+    )

@@ -10,12 +10,20 @@ them), the internal notes, the emails sent, and the name and notes in the audit 
 Every run of a retention command that changes something — even nothing, when nothing was
 due — writes a row of the anonymisation log (``record_run``; Loi 25): its date, purpose,
 count, method and who ran it, in French, the staff's language. ``--dry-run`` writes none.
+
+A run never stops on data: each case (``each_on_its_own``) or each batch of rows
+(``in_batches``) is committed in its own transaction; one that fails is rolled back alone
+and named, the others are done, the log row counts what was done, and the command then
+exits with an error naming what failed (``finish_run``), so that cron reports it.
 """
 
 import calendar
 import datetime
 import getpass
 import os
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -28,6 +36,72 @@ from wagtail.models import ModelLogEntry
 from consortium.models import AnonymisationRecord
 
 ANONYMISED_NAME = "—"
+BATCH_SIZE = 500
+
+
+@dataclass
+class RunOutcome:
+    """What a retention run did: how many items, and which failed (and why)."""
+
+    done: int = 0
+    failed: list[str] = field(default_factory=list)
+
+
+def each_on_its_own(
+    items: Iterable[Any], act: Callable[[Any], None], name: Callable[[Any], str] = str
+) -> RunOutcome:
+    """``act(item)`` for every item, each committed on its own: one that fails is rolled
+    back alone and named in ``failed``, and the run goes on."""
+    outcome = RunOutcome()
+    for item in items:
+        try:
+            with transaction.atomic():
+                act(item)
+        except Exception as error:  # noqa: BLE001 - named in the outcome; the run goes on
+            outcome.failed.append(f"{name(item)}: {type(error).__name__}: {error}")
+        else:
+            outcome.done += 1
+    return outcome
+
+
+def in_batches(
+    ids: Sequence[int], act: Callable[[list[int]], None], size: int = BATCH_SIZE
+) -> RunOutcome:
+    """``act(batch)`` on batches of ``size`` primary keys, each in its own transaction; a
+    batch that fails is done again row by row, so that one bad row holds back only itself."""
+    outcome = RunOutcome()
+    for start in range(0, len(ids), size):
+        batch = list(ids[start : start + size])
+        try:
+            with transaction.atomic():
+                act(batch)
+        except Exception:  # noqa: BLE001 - each row of the batch is tried on its own below
+            alone = each_on_its_own(batch, lambda pk: act([pk]), name=lambda pk: f"#{pk}")
+            outcome.done += alone.done
+            outcome.failed += alone.failed
+        else:
+            outcome.done += len(batch)
+    return outcome
+
+
+def finish_run(
+    command: BaseCommand, name: str, *, purpose: Any, method: Any, outcome: RunOutcome
+) -> None:
+    """The anonymisation log's row for what was done — written even when some items
+    failed — then the failures on standard error and an error exit, so cron reports them."""
+    record_run(name, purpose=purpose, method=method, count=outcome.done)
+    report_failures(command, outcome)
+
+
+def report_failures(command: BaseCommand, outcome: RunOutcome) -> None:
+    """What failed, on standard error, and an error exit (nothing when all was done)."""
+    for failure in outcome.failed:
+        command.stderr.write(failure)
+    if outcome.failed:
+        raise CommandError(
+            f"{len(outcome.failed)} item(s) could not be processed; {outcome.done} were, "
+            "and the anonymisation log says so."
+        )
 
 
 def months_before(moment: datetime.datetime, months: int) -> datetime.datetime:
@@ -135,21 +209,29 @@ class AnonymiseCommand(BaseCommand):
         if months < 1:
             raise CommandError("--months must be at least 1.")
         due = list(self.due(months))
-        for case in due:
-            closed = case.closed_at.date().isoformat()
+
+        def act(case) -> None:
             if not dry_run:
                 self.anonymise(case)
             verb = "would anonymise" if dry_run else "anonymised"
-            self.stdout.write(f"{verb} {case.reference} (closed {closed})")
+            self.stdout.write(f"{verb} {case.reference} (closed {case.closed_at.date()})")
+
+        outcome = each_on_its_own(due, act, name=lambda case: case.reference)
         verb = "would be anonymised" if dry_run else "anonymised"
-        self.stdout.write(f"{len(due)} {self.noun} {verb} (older than {months} months).")
+        self.stdout.write(f"{outcome.done} {self.noun} {verb} (older than {months} months).")
         if not dry_run:
             record_run(
                 self.command_name(),
                 purpose=format_lazy(self.purpose, months=months),
                 method=self.method,
-                count=len(due),
+                count=outcome.done,
             )
+        self.also(months, outcome, dry_run=dry_run)
+        report_failures(self, outcome)
+
+    def also(self, months: int, outcome: RunOutcome, *, dry_run: bool) -> None:
+        """What else the command anonymises, with its own log row; its failures are added
+        to ``outcome``, so that the command reports them too."""
 
     def command_name(self) -> str:
         return self.__module__.rsplit(".", 1)[-1]

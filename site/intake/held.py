@@ -41,9 +41,14 @@ def hold(form_name: str, reason: str, request, language: str) -> HeldSubmission:
     )
 
 
-def purge(days: int | None = None) -> int:
-    """Delete held submissions older than ``days``; returns how many."""
+def due_for_deletion(days: int | None = None):
+    """Held submissions older than ``days`` (HELD_SUBMISSION_RETENTION_DAYS by default)."""
     days = settings.HELD_SUBMISSION_RETENTION_DAYS if days is None else days
     cutoff = timezone.now() - datetime.timedelta(days=days)
-    deleted, _details = HeldSubmission.objects.filter(received_at__lt=cutoff).delete()
+    return HeldSubmission.objects.filter(received_at__lt=cutoff)
+
+
+def purge(days: int | None = None) -> int:
+    """Delete held submissions older than ``days``; returns how many."""
+    deleted, _details = due_for_deletion(days).delete()
     return deleted

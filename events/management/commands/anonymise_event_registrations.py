@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from consortium.cases.retention import record_run
+from consortium.cases.retention import finish_run
 from events.retention import anonymise, due_for_anonymisation
 
 
@@ -22,15 +22,21 @@ class Command(BaseCommand):
         if days < 1:
             raise CommandError("--days must be at least 1.")
         due = due_for_anonymisation(days)
-        count = due.count() if dry_run else anonymise(due)
-        verb = "would be anonymised" if dry_run else "anonymised"
-        self.stdout.write(f"{count} registration(s) {verb} (events over {days} days ago).")
-        if not dry_run:
-            record_run(
-                "anonymise_event_registrations",
-                purpose=format_lazy(
-                    _("Registrations to events held more than {days} days ago"), days=days
-                ),
-                method=_("Names, organisations and emails cleared; the counts per event kept"),
-                count=count,
+        if dry_run:
+            self.stdout.write(
+                f"{due.count()} registration(s) would be anonymised (events over {days} days ago)."
             )
+            return
+        outcome = anonymise(due)
+        self.stdout.write(
+            f"{outcome.done} registration(s) anonymised (events over {days} days ago)."
+        )
+        finish_run(
+            self,
+            "anonymise_event_registrations",
+            purpose=format_lazy(
+                _("Registrations to events held more than {days} days ago"), days=days
+            ),
+            method=_("Names, organisations and emails cleared; the counts per event kept"),
+            outcome=outcome,
+        )

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from consortium.cases.retention import AnonymiseCommand, record_run
+from consortium.cases.retention import AnonymiseCommand, each_on_its_own, record_run
 from members import retention
 from membership.retention import anonymise, due_for_anonymisation
 
@@ -33,15 +33,17 @@ class Command(AnonymiseCommand):
     def anonymise(self, case):
         anonymise(case)
 
-    def handle(self, *args, months, dry_run, **options):
-        super().handle(*args, months=months, dry_run=dry_run, **options)
+    def also(self, months, outcome, *, dry_run):
         verb = "would be anonymised" if dry_run else "anonymised"
         former = list(retention.due_for_anonymisation(settings.MEMBER_RETENTION_MONTHS))
-        for member in former:
-            if not dry_run:
-                retention.anonymise(member)
+        if dry_run:
+            done = len(former)
+        else:
+            contacts = each_on_its_own(former, retention.anonymise, name=lambda m: m.name)
+            done = contacts.done
+            outcome.failed += contacts.failed
         self.stdout.write(
-            f"{len(former)} former member(s)' contacts {verb} "
+            f"{done} former member(s)' contacts {verb} "
             f"(older than {settings.MEMBER_RETENTION_MONTHS} months)."
         )
         if not dry_run:
@@ -55,5 +57,5 @@ class Command(AnonymiseCommand):
                     months=settings.MEMBER_RETENTION_MONTHS,
                 ),
                 method=_("Contacts' names, emails and phones cleared; the member's record kept"),
-                count=len(former),
+                count=done,
             )

@@ -8,7 +8,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from consortium.cases.retention import record_run
+from consortium.cases.retention import finish_run, in_batches
+from newsletter.models import Subscriber
 from newsletter.retention import due_for_deletion
 
 
@@ -29,14 +30,20 @@ class Command(BaseCommand):
         if dry_run:
             self.stdout.write(f"{count} unconfirmed request(s) would be deleted.")
             return
-        due.delete()
-        self.stdout.write(f"{count} unconfirmed request(s) deleted (expired over {days} days ago).")
-        record_run(
+        outcome = in_batches(
+            list(due.values_list("pk", flat=True)),
+            lambda batch: Subscriber.objects.filter(pk__in=batch).delete(),
+        )
+        self.stdout.write(
+            f"{outcome.done} unconfirmed request(s) deleted (expired over {days} days ago)."
+        )
+        finish_run(
+            self,
             "purge_newsletter_requests",
             purpose=format_lazy(
                 _("Newsletter requests never confirmed, their link expired over {days} days ago"),
                 days=days,
             ),
             method=_("Deleted, with their consent records and emails"),
-            count=count,
+            outcome=outcome,
         )

@@ -6,8 +6,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from consortium.cases.retention import record_run
-from consortium.intake.held import purge
+from consortium.cases.retention import finish_run, in_batches
+from consortium.intake.held import due_for_deletion
+from consortium.models import HeldSubmission
 
 
 class Command(BaseCommand):
@@ -19,13 +20,17 @@ class Command(BaseCommand):
     def handle(self, *args, days, **options):
         if days < 1:
             raise CommandError("--days must be at least 1.")
-        count = purge(days)
-        self.stdout.write(f"{count} held submission(s) deleted (older than {days} days).")
-        record_run(
+        outcome = in_batches(
+            list(due_for_deletion(days).values_list("pk", flat=True)),
+            lambda batch: HeldSubmission.objects.filter(pk__in=batch).delete(),
+        )
+        self.stdout.write(f"{outcome.done} held submission(s) deleted (older than {days} days).")
+        finish_run(
+            self,
             "purge_held_submissions",
             purpose=format_lazy(
                 _("Submissions held by the anti-spam rules for more than {days} days"), days=days
             ),
             method=_("Deleted"),
-            count=count,
+            outcome=outcome,
         )
