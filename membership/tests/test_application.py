@@ -412,3 +412,31 @@ def test_personal_fields_carry_autocomplete_and_input_mode(client, membership):
     for name, (token, mode) in expected.items():
         field = document.select_one(f'[name="{name}"]')
         assert (field.get("autocomplete"), field.get("inputmode")) == (token, mode), name
+
+
+def test_invalid_posts_count_against_the_limit_and_past_it_nothing_is_opened(
+    answers, membership, post, settings
+):
+    """Every post counts, valid or not (a robot sending broken forms with heavy files is
+    limited as a person is); past the limit the post is held without being validated, so
+    that a hostile PDF it carries is never opened (issue #32)."""
+    settings.MEMBERSHIP_RATE_LIMIT = "3/h"
+    broken = {**answers, "neq": "12"}
+    for _ in range(3):
+        response = post(broken)
+        assert response.status_code == 200 and "NEQ" in response.content.decode()
+    # 100,000 pages: validation would refuse it with its own message; it is never read.
+    from tests.test_hostile_pdfs import pages
+
+    response = post({**answers, "attachments": pdf(content=pages(100_000))})
+    page = response.content.decode()
+    assert response.status_code == 429 and "Trop de demandes" in page
+    assert "pages" not in soup(response).select_one(".error-summary, [role=alert]").get_text()
+    assert (
+        soup(response).select_one('[name="organisation_name"]')["value"]
+        == (answers["organisation_name"])
+    )
+    held = HeldSubmission.objects.get()
+    assert held.reason == HeldSubmission.Reason.RATE_LIMIT
+    assert held.files[0]["size"] > 9_000_000
+    assert MembershipApplication.objects.count() == 0

@@ -94,5 +94,9 @@ def test_a_file_over_ten_megabytes_is_refused():
     big = upload(MINIMAL_PDF + b"0" * (MAX_ATTACHMENT_BYTES - len(MINIMAL_PDF) + 1))
     with translation.override("fr"), pytest.raises(ValidationError, match="dépasse 10 Mo"):
         validate_pdf(big)
-    exactly = upload(MINIMAL_PDF + b"0" * (MAX_ATTACHMENT_BYTES - len(MINIMAL_PDF)))
+    # Exactly 10 MB, the padding in a comment line (a PDF ends with its end-of-file marker).
+    header, rest = MINIMAL_PDF[:9], MINIMAL_PDF[9:]
+    padding = b"%" + b"0" * (MAX_ATTACHMENT_BYTES - len(MINIMAL_PDF) - 2) + b"\n"
+    exactly = upload(header + padding + rest)
+    assert exactly.size == MAX_ATTACHMENT_BYTES
     validate_pdf(exactly)

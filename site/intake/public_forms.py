@@ -18,6 +18,7 @@ from typing import Any
 
 from django import forms
 from django.core import signing
+from django.forms.utils import ErrorDict
 from django.http import HttpResponseRedirect
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -94,20 +95,31 @@ class Verdict(enum.Enum):
 
 def screen(request, form, *, form_name, rate, too_many) -> Verdict:
     """The checks every public form's POST goes through before the app stores it: the
-    honeypot, the form's own validation, then the rate limit (``5/h``), counted only for
-    valid submissions; a held submission is kept for staff (consortium.intake.held)."""
+    honeypot, then the rate limit (``5/h``), which counts every post from the address,
+    valid or not, then the form's own validation. A post past the limit is held for
+    staff (consortium.intake.held) without being validated: whatever it carries (a
+    hostile PDF) costs nothing more."""
     language = languages.current_language()
     if form.is_spam():
         held.hold(form_name, HeldSubmission.Reason.HONEYPOT, request, language)
         logger.info("Form %s: honeypot filled, submission held", form_name)
         return Verdict.ROBOT
-    if not form.is_valid():
-        return Verdict.INVALID
     if limit_reached(request, form_name, rate):
         held.hold(form_name, HeldSubmission.Reason.RATE_LIMIT, request, language)
-        form.add_error(None, too_many)
+        show_unvalidated(form, too_many)
         return Verdict.LIMITED
+    if not form.is_valid():
+        return Verdict.INVALID
     return Verdict.ACCEPTED
+
+
+def show_unvalidated(form, message) -> None:
+    """``form`` shown again as typed, with ``message`` alone, its fields not validated.
+    (Django validates a form the first time its errors are read; an empty error list
+    marks that as done.)"""
+    form._errors = ErrorDict()
+    form.cleaned_data = {}
+    form.add_error(None, message)
 
 
 def receive(request, form, *, form_name, rate, too_many, thanks_url, render, submit, salt=""):

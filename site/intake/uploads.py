@@ -7,12 +7,11 @@ language); :class:`PdfFilesField` is up to ``MAX_ATTACHMENTS`` of them in one fo
 with a link to what the file belongs to), and ``serve`` answers a staff download.
 """
 
-import io
-import re
 import uuid
 
 import filetype
 from django import forms
+from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import storages
@@ -21,19 +20,17 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from pypdf import PdfReader
+
+from consortium.intake import pdf_check
 
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
-# PDF features that run or carry something else: scripts, launched programs, embedded
-# files, multimedia. Found in plain objects by their names, in compressed ones by pypdf.
-_ACTIVE_NAMES = re.compile(rb"/(JavaScript|JS|EmbeddedFiles?|Launch|RichMedia|XFA)(?![A-Za-z0-9])")
-_ACTIVE_ACTIONS = {"/JavaScript", "/Launch", "/ImportData", "/RichMediaExecute"}
 MAX_ATTACHMENTS = 3
 
 
 def validate_pdf(uploaded) -> None:
     """A PDF recognised by its content (its first bytes), whatever its name or the type the
-    browser claims, at most 10 MB, and without active content (scripts, embedded files)."""
+    browser claims, at most 10 MB, without active content (scripts, embedded files), and
+    judged within the budget of pages and time of ``consortium.intake.pdf_check``."""
     if uploaded.size > MAX_ATTACHMENT_BYTES:
         raise ValidationError(
             _("« %(name)s » is larger than 10 MB."),
@@ -50,7 +47,10 @@ def validate_pdf(uploaded) -> None:
             code="not_pdf",
             params={"name": uploaded.name},
         )
-    if has_active_content(uploaded):
+    data = uploaded.read()
+    uploaded.seek(0)
+    verdict = pdf_check.judge(data)
+    if verdict is pdf_check.Verdict.ACTIVE:
         raise ValidationError(
             _(
                 "« %(name)s » contains a script or embedded files, which we do not accept. "
@@ -59,57 +59,24 @@ def validate_pdf(uploaded) -> None:
             code="active_content",
             params={"name": uploaded.name},
         )
-
-
-def has_active_content(uploaded) -> bool:
-    """Whether a PDF carries JavaScript, an action that launches something, or embedded
-    files — none of which a membership document needs, and all of which a reader's PDF
-    viewer might run or open."""
-    uploaded.seek(0)
-    data = uploaded.read()
-    uploaded.seek(0)
-    if _ACTIVE_NAMES.search(data):
-        return True
-    try:
-        return declares_active_content(PdfReader(io.BytesIO(data), strict=False))
-    except Exception:  # noqa: BLE001 - a PDF pypdf cannot read: the name scan above decides
-        return False
-
-
-def declares_active_content(reader: PdfReader) -> bool:
-    """The same question, asked of the document's structure (names in compressed object
-    streams do not show in the bytes): embedded files, script names, active actions on
-    opening, on a page or on an annotation."""
-    if reader.attachments:
-        return True
-    root = reader.root_object
-    names = root.get("/Names")
-    if names is not None and {"/JavaScript", "/EmbeddedFiles"} & set(names.get_object()):
-        return True
-    actions = [root.get("/OpenAction"), root.get("/AA")]
-    for page in reader.pages:
-        actions.append(page.get("/AA"))
-        for annotation in page.get("/Annots") or []:
-            annotation = annotation.get_object()
-            if annotation.get("/Subtype") == "/FileAttachment":
-                return True
-            actions.append(annotation.get("/A"))
-    return any(_is_active_action(action) for action in actions)
-
-
-def _is_active_action(action) -> bool:
-    if action is None:
-        return False
-    action = action.get_object()
-    if not hasattr(action, "get"):
-        return False
-    if action.get("/S") in _ACTIVE_ACTIONS:
-        return True
-    # Additional actions (/AA) are a dictionary of actions by trigger.
-    return any(
-        hasattr(value.get_object(), "get") and value.get_object().get("/S") in _ACTIVE_ACTIONS
-        for value in action.values()
-    )
+    if verdict is pdf_check.Verdict.TOO_MANY_PAGES:
+        raise ValidationError(
+            _(
+                "« %(name)s » has more than %(pages)s pages. Attach the pages we need, or "
+                "write to us to send a longer document."
+            ),
+            code="too_many_pages",
+            params={"name": uploaded.name, "pages": settings.PDF_MAX_PAGES},
+        )
+    if verdict is pdf_check.Verdict.TOO_COSTLY:
+        raise ValidationError(
+            _(
+                "« %(name)s » could not be checked: it is built in an unusual way. Save it "
+                "again as a plain PDF (for example with « Print → Save as PDF »)."
+            ),
+            code="too_costly",
+            params={"name": uploaded.name},
+        )
 
 
 class MultiplePdfInput(forms.FileInput):

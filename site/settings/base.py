@@ -392,3 +392,13 @@ WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 MAX_REQUEST_BODY_BYTES = env.int("MAX_REQUEST_BODY_BYTES", default=40 * 1024 * 1024)
 # Submissions held by the anti-spam rules are deleted after this many days (consortium.intake.held).
 HELD_SUBMISSION_RETENTION_DAYS = env.int("HELD_SUBMISSION_RETENTION_DAYS", default=30)
+# A PDF attached to a form is judged within a budget (consortium.intake.pdf_check): more
+# pages than this are refused before the document is walked, and a check that has not
+# cleared it after this many seconds refuses it (a genuine document takes milliseconds).
+PDF_MAX_PAGES = env.int("PDF_MAX_PAGES", default=500)
+PDF_CHECK_SECONDS = env.float("PDF_CHECK_SECONDS", default=2.0)
+# What the anti-spam rules keep of what they hold (consortium.intake.held): so many
+# submissions per sender and form a day, each field cut at so many characters; beyond,
+# the submissions and characters are counted, not stored.
+HELD_PER_SENDER_PER_DAY = env.int("HELD_PER_SENDER_PER_DAY", default=5)
+HELD_FIELD_MAX_CHARS = env.int("HELD_FIELD_MAX_CHARS", default=5000)
