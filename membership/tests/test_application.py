@@ -440,3 +440,24 @@ def test_invalid_posts_count_against_the_limit_and_past_it_nothing_is_opened(
     assert held.reason == HeldSubmission.Reason.RATE_LIMIT
     assert held.files[0]["size"] > 9_000_000
     assert MembershipApplication.objects.count() == 0
+
+
+def test_twenty_honeypot_posts_of_two_megabytes_are_bounded(answers, membership, post):
+    """What the anti-spam rules keep of one sender is bounded (issue #32): five
+    submissions a day, each at most MAX_KEPT_CHARS; the rest is counted, and shown."""
+    from consortium.intake.held import MAX_KEPT_CHARS
+
+    heavy = {**answers, "nickname": "robot", "message": "x" * 2_000_000}
+    for _ in range(20):
+        assert post(heavy).status_code == 302  # a robot is told it went through
+    kept = HeldSubmission.objects.filter(form="membership").order_by("received_at", "pk")
+    assert kept.count() == 5
+    for row in kept:
+        assert sum(len(str(value)) for value in row.data.values()) <= MAX_KEPT_CHARS
+        assert row.omitted_chars >= 2_000_000 - MAX_KEPT_CHARS
+        assert row.data["organisation_name"] == answers["organisation_name"]
+    assert [row.repeats for row in kept] == [0, 0, 0, 0, 15]
+    # The address is not stored, only its keyed digest; another sender is kept apart.
+    assert kept[0].sender and "127.0.0.1" not in str(kept[0].data)
+    post(heavy, REMOTE_ADDR="192.0.2.9")
+    assert HeldSubmission.objects.count() == 6

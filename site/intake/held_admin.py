@@ -73,11 +73,21 @@ class HeldSubmissionViewSet(ModelViewSet):
             Column("reason", label=_("reason"), accessor="get_reason_display"),
             Column("organisation", label=_("organisation"), accessor=organisation),
             Column("email", label=_("email"), accessor=email),
+            Column("repeats", label=_("repeats")),
+            Column("omitted_chars", label=_("characters not kept")),
         ]
 
     list_filter = ["reason"]
     index_view_class = HeldIndexView
-    inspect_view_fields = ["received_at", "reason", "language", "data", "files"]
+    inspect_view_fields = [
+        "received_at",
+        "reason",
+        "language",
+        "data",
+        "files",
+        "repeats",
+        "omitted_chars",
+    ]
 
     def get_index_view_kwargs(self, **kwargs):
         return super().get_index_view_kwargs(form_name=self.form_name, **kwargs)

@@ -17,6 +17,19 @@ class HeldSubmission(models.Model):
     language = models.CharField(_("language"), max_length=2)
     data = models.JSONField(_("fields as typed"), default=dict)
     files = models.JSONField(_("attached files (names and sizes)"), default=list)
+    # Bounded storage (consortium.intake.held): who sent it, as a keyed digest of the
+    # address (nobody can read the address back), and what was counted but not kept.
+    sender = models.CharField(_("sender (digest)"), max_length=32, blank=True, db_index=True)
+    repeats = models.PositiveIntegerField(
+        _("further submissions from the same sender"),
+        default=0,
+        help_text=_("Held the same day after this one, counted but not kept."),
+    )
+    omitted_chars = models.PositiveIntegerField(
+        _("characters not kept"),
+        default=0,
+        help_text=_("What was typed beyond the length kept, counted but not stored."),
+    )
 
     class Meta:
         verbose_name = _("held submission")
