@@ -5,6 +5,9 @@ a cancellation gives its seat to the first one waiting (who is told by email).
 Registrations belong to the event's page in the default language (its translations are
 the same event: one capacity, one list)."""
 
+import datetime
+from dataclasses import dataclass
+
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -20,8 +23,19 @@ class RegistrationClosed(Exception):
     pass
 
 
-class AlreadyRegistered(Exception):
-    pass
+# A reminder to someone already registered is sent once an hour at most (the form can be
+# sent again by anyone who knows the address).
+REMINDER_INTERVAL = datetime.timedelta(hours=1)
+
+
+@dataclass(frozen=True)
+class Registered:
+    """What ``register`` did. ``waiting``: the event was full (the answer shown to the
+    visitor depends on that alone, never on whether the address was already registered)."""
+
+    registration: Registration
+    new: bool
+    waiting: bool
 
 
 def canonical(page: EventPage) -> EventPage:
@@ -55,18 +69,21 @@ def _queue(registration, kind):
     )
 
 
-def register(page: EventPage, *, name, organisation, email, language, now=None) -> Registration:
-    """Register ``email`` (confirmed or waiting); RegistrationClosed after the deadline,
-    AlreadyRegistered when this email already holds a seat or a place in line."""
+def register(page: EventPage, *, name, organisation, email, language, now=None) -> Registered:
+    """Register ``email`` (confirmed or waiting), or, when it already holds a seat or a
+    place in line, remind its owner by email (the visitor is answered the same either way:
+    nobody learns who registered); RegistrationClosed after the deadline."""
     now = now or timezone.now()
     with transaction.atomic():
         event = EventPage.objects.select_for_update().get(pk=canonical(page).pk)
         if not event.registration_open(now):
             raise RegistrationClosed
         email = email.strip().lower()
-        if event.registrations.exclude(state=State.CANCELLED).filter(email=email).exists():
-            raise AlreadyRegistered
         full = event.capacity is not None and confirmed_count(event) >= event.capacity
+        existing = event.registrations.exclude(state=State.CANCELLED).filter(email=email).first()
+        if existing is not None:
+            _remind(existing, now)
+            return Registered(existing, new=False, waiting=full)
         try:
             with transaction.atomic():
                 registration = Registration.objects.create(
@@ -78,13 +95,24 @@ def register(page: EventPage, *, name, organisation, email, language, now=None) 
                     language=language,
                     consent_given_at=now,
                 )
-        except IntegrityError as error:  # the same email a moment earlier, elsewhere
-            raise AlreadyRegistered from error
+        except IntegrityError:  # the same email a moment earlier, elsewhere
+            existing = event.registrations.exclude(state=State.CANCELLED).get(email=email)
+            _remind(existing, now)
+            return Registered(existing, new=False, waiting=full)
         _queue(
             registration,
             RegistrationEmail.Kind.WAITING if full else RegistrationEmail.Kind.CONFIRMED,
         )
-    return registration
+    return Registered(registration, new=True, waiting=full)
+
+
+def _remind(registration: Registration, now) -> None:
+    """« You are already registered », with the cancellation link, once an hour at most."""
+    recent = registration.emails.filter(
+        kind=RegistrationEmail.Kind.ALREADY, created_at__gte=now - REMINDER_INTERVAL
+    )
+    if not recent.exists():
+        _queue(registration, RegistrationEmail.Kind.ALREADY)
 
 
 def cancel(registration: Registration) -> Registration | None:

@@ -269,6 +269,7 @@ class RegistrationEmail(OutboxEmail):
         WAITING = "waiting", _("On the waiting list")
         PROMOTED = "promoted", _("A seat freed up")
         CANCELLED = "cancelled", _("Registration cancelled")
+        ALREADY = "already", _("Already registered")
 
     registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="emails")
     kind = models.CharField(max_length=20, choices=Kind.choices)

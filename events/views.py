@@ -97,7 +97,7 @@ def event_view(page, request):
         return _render(page, request, form, contact, 429 if verdict is Verdict.LIMITED else 200)
     data = form.cleaned_data
     try:
-        registration = actions.register(
+        outcome = actions.register(
             page,
             name=data["name"],
             organisation=data["organisation"],
@@ -107,10 +107,7 @@ def event_view(page, request):
     except actions.RegistrationClosed:
         form.add_error(None, _("Registrations for this event are closed."))
         return _render(page, request, form, contact, status=409)
-    except actions.AlreadyRegistered:
-        form.add_error("email", _("This email is already registered for this event."))
-        return _render(page, request, form, contact, status=409)
-    if registration.state == registration.State.WAITING:
+    if outcome.waiting:
         messages.success(
             request,
             _(

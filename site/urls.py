@@ -8,7 +8,6 @@ POST and one-click unsubscribe, and Wagtail's page tree.
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.views.decorators.cache import never_cache
 from wagtail import urls as wagtail_urls
@@ -18,7 +17,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from consortium import views
 from consortium.pages import routing
-from consortium.pages.sitemaps import PagesSitemap
+from consortium.pages.sitemaps import sitemap_view
 from consortium.staff.admin_login import ThrottledLoginView, ThrottledPasswordResetView
 from consortium.upstream.page_creation import CreatePageView
 
@@ -26,7 +25,7 @@ urlpatterns = [
     path("", views.root_redirect, name="root"),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PagesSitemap}}, name="sitemap"),
+    path("sitemap.xml", sitemap_view, name="sitemap"),
     # Before Wagtail's own: the same login, throttled (consortium.staff.admin_login).
     path("admin/login/", ThrottledLoginView.as_view(), name="wagtailadmin_login"),
     path(

@@ -35,6 +35,11 @@ def at(*args):
     return datetime.datetime(*args, tzinfo=TORONTO)
 
 
+def strip_tokens(html: str) -> str:
+    """A page without what differs per response (the CSRF token and the CSP nonce)."""
+    return re.sub(r'(value|nonce)="[^"]+"', "", html)
+
+
 def test_tree_rules(index):
     assert EventIndexPage.allowed_parent_page_models() == [HomePage]
     assert EventIndexPage.allowed_subpage_models() == [EventPage]
@@ -104,12 +109,25 @@ def test_registration_capacity_waiting_list_and_single_use_cancellation(
     assert Calendar.from_ical(ics[1]).walk("VEVENT")
     link = re.search(r"https?://\S+/annuler/\S+/", confirmation.body).group(0)
 
-    # Full: the next one waits; the same email twice is refused with a message.
+    # Full: the next one waits. The same email again is answered as anyone would be (the
+    # event is full: « liste d'attente »), and its owner is reminded by email: the answer
+    # tells nobody who registered.
     assert register(event, name="Deux", email="deux@example.org").status_code == 302
     second = Registration.objects.get(email="deux@example.org")
     assert second.state == "waiting" and "liste d’attente" in mail.outbox[-1].body
+    client.get(event.url)  # the answers so far, read
+    newcomer = client.get(register(event, name="Trois", email="trois@example.org").url)
+    sent = len(mail.outbox)
     again = register(event)
-    assert again.status_code == 409 and "déjà inscrite" in again.content.decode()
+    assert again.status_code == 302
+    answer = client.get(again.url).content.decode()
+    assert "liste d’attente" in answer
+    assert strip_tokens(answer) == strip_tokens(newcomer.content.decode())
+    (reminder,) = mail.outbox[sent:]
+    assert reminder.to == ["jeanne@example.org"] and "déjà inscrite" in reminder.body
+    assert Registration.objects.filter(email="jeanne@example.org").count() == 1
+    register(event)  # within the hour: no second reminder
+    assert len(mail.outbox) == sent + 1
     assert "L’événement est complet" in client.get(event.url).content.decode()
 
     # The link asks for a click (a mail scanner's GET cancels nothing), then works once.
@@ -267,7 +285,7 @@ def test_attendees_are_anonymised_after_the_retention_period(make_event):
     recent = make_event()
     kept = register_directly(
         recent, name="Récente", organisation="", email="r@example.org", language="fr"
-    )
+    ).registration
     out = StringIO()
     call_command("anonymise_event_registrations", "--dry-run", stdout=out)
     assert "1 registration(s) would be anonymised" in out.getvalue()

@@ -63,7 +63,9 @@ def ended(make_event):
 
 def test_every_registration_of_an_ended_event_is_anonymised(ended, make_event):
     upcoming = make_event()
-    kept = register(upcoming, name="Dora", organisation="", email="dora@example.org", language="fr")
+    kept = register(
+        upcoming, name="Dora", organisation="", email="dora@example.org", language="fr"
+    ).registration
     out = StringIO()
     call_command("anonymise_event_registrations", stdout=out)
 

@@ -69,6 +69,10 @@ def test_plain_text_emails_carry_literal_characters(make_application):
         ("city", "Québec\u2028Lévis", "une seule ligne"),
         ("message", "Bonjour\x00", "caractère nul"),
         ("message", "Bonjour\x07", "caractères de contrôle"),
+        # A right-to-left override makes « Coop \u202eacof » read « Coop foca » in the admin.
+        ("contact_name", "Marie \u202eyalbmerT", "sens de lecture"),
+        ("organisation_name", "Coop \u2066du lac\u2069", "sens de lecture"),
+        ("message", "Bonjour \u202b", "sens de lecture"),
     ],
 )
 def test_control_characters_are_refused_with_a_clear_message(
@@ -185,3 +189,10 @@ def test_held_submissions_are_purged_after_their_retention_period():
     assert "1 held submission(s) deleted" in out.getvalue()
     assert list(HeldSubmission.objects.all()) == [recent]
     assert purge(30) == 0
+
+
+def test_direction_characters_in_older_data_leave_the_exports():
+    from consortium.intake.plain_text import spreadsheet_cell
+
+    assert spreadsheet_cell("Marie \u202eyalbmerT", csv=True) == "Marie yalbmerT"
+    assert spreadsheet_cell("\u2066=1+1\u2069", csv=False) == "=1+1"

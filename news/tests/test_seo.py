@@ -76,3 +76,26 @@ def test_robots_txt_points_to_the_sitemap(client):
     lines = response.content.decode().splitlines()
     assert "Sitemap: http://testserver/sitemap.xml" in lines
     assert "Disallow: /admin/" in lines
+
+
+def test_the_sitemap_is_built_once_per_content_version(
+    client, make_articles, site_tree, django_assert_num_queries
+):
+    """Crawlers ask often: the second request reads the cache (no query), carries the
+    public pages' cache headers, and a publication shows at once (issue #32)."""
+    (first,) = make_articles(1)
+    before = client.get("/sitemap.xml")
+    assert before["Content-Type"] == "application/xml"
+    assert "public" in before["Cache-Control"] and "max-age" in before["Cache-Control"]
+    with django_assert_num_queries(0):
+        again = client.get("/sitemap.xml")
+    assert again.content == before.content
+    (second,) = make_articles(1)
+    second.save_revision().publish()
+    after = client.get("/sitemap.xml").content.decode()
+    assert f"http://testserver{second.url}" in after
+    # Another host gets its own absolute addresses, never another's.
+    assert (
+        "http://testserver"
+        not in client.get("/sitemap.xml", HTTP_HOST="localhost").content.decode()
+    )

@@ -76,8 +76,8 @@ def hold(form_name: str, reason: str, request, language: str) -> HeldSubmission:
         sender=sender,
         received_at__gte=timezone.now() - datetime.timedelta(days=1),
     )
-    if today.count() >= settings.HELD_PER_SENDER_PER_DAY:
-        last = today.order_by("-received_at", "-pk").first()
+    last = today.order_by("-received_at", "-pk").first()
+    if last is not None and today.count() >= settings.HELD_PER_SENDER_PER_DAY:
         HeldSubmission.objects.filter(pk=last.pk).update(repeats=F("repeats") + 1)
         last.refresh_from_db()
         return last

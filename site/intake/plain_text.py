@@ -5,14 +5,16 @@ At input (``PlainTextFormMixin``, on every public form): a control character (th
 « Cc » category: NUL, ESC, DEL, the C1 range…) is refused with a clear message next to its
 field, and so is a line break in a single-line field (a name, an address, an email
 subject would otherwise carry it into emails and exports). Multi-line fields (textareas)
-keep their line breaks and tabs. Nothing is removed silently: the visitor sees the
-message and the rest of what they typed.
+keep their line breaks and tabs. The characters that override the direction of text
+(U+202A–U+202E, U+2066–U+2069) are refused in every field: they make a name read
+otherwise than it is written, in the admin, the exports and the emails. Nothing is
+removed silently: the visitor sees the message and the rest of what they typed.
 
-On the way out (:func:`spreadsheet_cell`): control characters that are still in older
-data are removed (openpyxl refuses them, which made the XLSX export fail), and a CSV cell
-that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading
-apostrophe, so that a spreadsheet program shows it as text instead of running it as a
-formula (« CSV injection »). The XLSX writer already stores such cells as text.
+On the way out (:func:`spreadsheet_cell`): control and direction characters that are still
+in older data are removed (openpyxl refuses them, which made the XLSX export fail), and a
+CSV cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a
+leading apostrophe, so that a spreadsheet program shows it as text instead of running it as
+a formula (« CSV injection »). The XLSX writer already stores such cells as text.
 """
 
 import re
@@ -25,7 +27,8 @@ from django.utils.translation import gettext_lazy as _
 LINE_BREAKS = "\n\r\x0b\x0c\x85\u2028\u2029"
 MULTILINE_ALLOWED = "\n\r\t"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+DIRECTION_CONTROLS = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
 
 
 def has_control_characters(value: str, *, multiline: bool) -> bool:
@@ -40,6 +43,14 @@ class PlainTextValidator:
         self.multiline = multiline
 
     def __call__(self, value):
+        if isinstance(value, str) and DIRECTION_CONTROLS.search(value):
+            raise ValidationError(
+                _(
+                    "This text contains invisible characters that change its direction: "
+                    "please type it again."
+                ),
+                code="direction_controls",
+            )
         if not isinstance(value, str) or not has_control_characters(
             value, multiline=self.multiline
         ):

@@ -1,8 +1,19 @@
-"""sitemap.xml: every live public page of the site, in every language."""
+"""sitemap.xml: every live public page of the site, in every language.
 
+Built once per content version, scheme and host (consortium.caching.content_version:
+publishing moves the version on), then served from the cache with the public pages' cache
+headers: crawlers ask for it often, and building it walks the whole tree.
+"""
+
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps.views import sitemap
 from django.db.models import Q
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import patch_cache_control
 from wagtail.models import Page, Site
+
+from consortium.caching import content_version
 
 
 class PagesSitemap(Sitemap):
@@ -25,3 +36,21 @@ class PagesSitemap(Sitemap):
 
     def lastmod(self, page):
         return page.last_published_at
+
+
+def sitemap_view(request: HttpRequest) -> HttpResponse:
+    def build() -> bytes:
+        response = sitemap(request, sitemaps={"pages": PagesSitemap})
+        return response.render().content
+
+    body = content_version.cached(
+        "sitemap", build, request.scheme, request.get_host(), request=request
+    )
+    response = HttpResponse(body, content_type="application/xml")
+    patch_cache_control(
+        response,
+        public=True,
+        max_age=settings.PUBLIC_CACHE_MAX_AGE,
+        s_maxage=settings.PUBLIC_CACHE_S_MAXAGE,
+    )
+    return response
