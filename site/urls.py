@@ -64,3 +64,6 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
+
+# A database outage is answered 503 with Retry-After, in the visitor's language.
+handler500 = "consortium.views.server_error"

@@ -1,11 +1,15 @@
 """Site-wide views that live outside the language prefixes."""
 
+import sys
+
 from django.conf import settings
 from django.core.cache import caches
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
-from django.utils.cache import patch_vary_headers
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -79,3 +83,32 @@ def csrf_failure(request, reason=""):
     """A form sent without its security token (expired page, blocked cookies): explain it in
     the visitor's language, on a page of the site, instead of Django's English page."""
     return render(request, "403_csrf.html", status=403)
+
+
+# The database does not answer: try again in this many seconds (an outage is a restart or a
+# failover, seconds to a minute).
+RETRY_AFTER_SECONDS = 30
+
+
+def server_error(request):
+    """Django's ``handler500``: an uncaught error anywhere in the request. When it is the
+    database's (stopped, restarting, unreachable), the answer is a 503 with
+    ``Retry-After`` and a short page in the visitor's language, taken from the address
+    (``/en/…``), built without the database; otherwise the plain 500 page. Either way it
+    is never cached."""
+    error = sys.exc_info()[1]
+    if not isinstance(error, DatabaseError):
+        response = render(request, "500.html", status=500)
+    else:
+        language = "en" if request.path.startswith("/en/") else settings.LANGUAGE_CODE
+        with translation.override(language):
+            # No request in the context: context processors may ask the database.
+            page = render_to_string(
+                "503.html",
+                {"language": language, "retry_after": RETRY_AFTER_SECONDS, "path": request.path},
+            )
+        response = HttpResponse(page, status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        response["Content-Language"] = language
+    add_never_cache_headers(response)
+    return response

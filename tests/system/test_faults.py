@@ -290,6 +290,10 @@ class TcpProxy:
         threading.Thread(target=self._accept, args=(self.listener,), daemon=True).start()
 
     def stop(self):
+        # Shut down first: a close() alone leaves the socket listening while a thread is
+        # blocked in accept() on it (Linux), and new connections would still get through.
+        with contextlib.suppress(OSError):
+            self.listener.shutdown(socket.SHUT_RDWR)
         self.listener.close()
         for connection in self.connections:
             connection.close()
