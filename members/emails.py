@@ -18,6 +18,7 @@ from sesame.utils import get_token
 
 from consortium.i18n.languages import default_language
 from consortium.messaging import outbox
+from consortium.messaging.mail import PERSON_WAITS
 from consortium.models import OrganisationSettings
 from consortium.pages.links import live_page_url
 
@@ -33,7 +34,7 @@ def member_space_url(language: str, route: str = "", args: Iterable = ()) -> str
     return live_page_url(MemberSpacePage, language, route, args)
 
 
-@task()
+@task(priority=PERSON_WAITS)
 def request_sign_in(email: str, language: str) -> bool:
     """Send a sign-in link to ``email`` if it is a contact's; True when one is queued."""
     contact = (

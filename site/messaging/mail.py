@@ -31,6 +31,13 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django_tasks import task, task_backends
 
+# The task queue's priorities (django-tasks, -100 to 100; the worker takes the highest
+# first): an email a person waits for (a sign-in link, a confirmation, an acknowledgement)
+# never waits behind bulk work — Wagtail's search and reference index updates, image
+# renditions and CDN purges (priority 0), the newsletter provider's calls (BULK).
+PERSON_WAITS = 50
+BULK = -50
+
 logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 8
@@ -104,7 +111,7 @@ class QueuedEmailBackend(BaseEmailBackend):
         return count
 
 
-@task()
+@task(priority=PERSON_WAITS)
 def send_queued_email(data: dict, attempt: int) -> bool:
     try:
         delivery_connection().send_messages([rebuild(data)])
@@ -125,4 +132,4 @@ def _retry_later(data: dict, attempt: int) -> None:
     if not backend.supports_defer:
         return
     run_after = timezone.now() + datetime.timedelta(minutes=2**attempt)
-    send_queued_email.using(run_after=run_after).enqueue(data, attempt + 1)
+    send_queued_email.using(run_after=run_after, priority=PERSON_WAITS).enqueue(data, attempt + 1)

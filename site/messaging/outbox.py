@@ -29,7 +29,14 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django_tasks import task, task_backends
 
-from consortium.messaging.mail import MAX_ATTEMPTS, delivery_connection, one_line, render_text
+from consortium.messaging.mail import (
+    BULK,
+    MAX_ATTEMPTS,
+    PERSON_WAITS,
+    delivery_connection,
+    one_line,
+    render_text,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -124,8 +131,15 @@ def queue(model: type[Row], **fields: Any) -> Row | None:
     if not fields.get("recipient"):
         return None
     row = model._default_manager.create(**fields)
-    transaction.on_commit(partial(send_email.enqueue, model._meta.label_lower, row.pk))
+    task = send_email.using(priority=priority_of(model))
+    transaction.on_commit(partial(task.enqueue, model._meta.label_lower, row.pk))
     return row
+
+
+def priority_of(model: type[OutboxEmail]) -> int:
+    """An email goes before bulk work; a row with a sender of its own (a provider's API
+    call) is bulk work (consortium.messaging.mail's priorities)."""
+    return BULK if model in _SENDERS else PERSON_WAITS
 
 
 def deliver(model: type[OutboxEmail], row_id: int) -> bool:
@@ -159,10 +173,12 @@ def _retry_later(row: OutboxEmail) -> None:
     if not task_backends[send_email.backend].supports_defer:
         return  # the cron command retries
     delay = datetime.timedelta(minutes=2**row.attempts)
-    send_email.using(run_after=timezone.now() + delay).enqueue(row._meta.label_lower, row.pk)
+    send_email.using(run_after=timezone.now() + delay, priority=priority_of(type(row))).enqueue(
+        row._meta.label_lower, row.pk
+    )
 
 
-@task()
+@task(priority=PERSON_WAITS)
 def send_email(model_label: str, row_id: int) -> bool:
     """The background task: ``deliver`` the row ``row_id`` of the outbox ``model_label``."""
     return deliver(apps.get_model(model_label), row_id)
