@@ -6,7 +6,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from consortium.intake.plain_text import PlainTextFormMixin
-from consortium.intake.public_forms import HONEYPOT_FIELD, PublicFormMixin, honeypot_field
+from consortium.intake.public_forms import (
+    HONEYPOT_FIELD,
+    PublicFormMixin,
+    draft_attrs,
+    honeypot_field,
+)
 
 
 class RegistrationForm(PublicFormMixin, PlainTextFormMixin, forms.Form):
@@ -30,7 +35,7 @@ class RegistrationForm(PublicFormMixin, PlainTextFormMixin, forms.Form):
         self.prepare_fields(privacy_url)
         helper = FormHelper()
         helper.form_method = "post"
-        helper.attrs = {"novalidate": True}
+        helper.attrs = {"novalidate": True, **draft_attrs("event-registration")}
         helper.layout = Layout(
             "name",
             "organisation",

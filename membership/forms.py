@@ -17,7 +17,12 @@ from phonenumber_field.formfields import PhoneNumberField
 from consortium.i18n import languages
 from consortium.i18n.formatting import alphabetical
 from consortium.intake.plain_text import PlainTextFormMixin
-from consortium.intake.public_forms import HONEYPOT_FIELD, PublicFormMixin, honeypot_field
+from consortium.intake.public_forms import (
+    HONEYPOT_FIELD,
+    PublicFormMixin,
+    draft_attrs,
+    honeypot_field,
+)
 from consortium.intake.quebec import normalise_neq, normalise_postal_code
 from consortium.intake.uploads import PdfFilesField
 from expertise.models import ExpertisePage
@@ -138,7 +143,7 @@ class ApplicationForm(PublicFormMixin, PlainTextFormMixin, forms.ModelForm):
         helper.form_tag = True
         helper.form_method = "post"
         # (crispy adds enctype="multipart/form-data" itself: the form has a file field.)
-        helper.attrs = {"novalidate": True}
+        helper.attrs = {"novalidate": True, **draft_attrs("membership")}
         helper.layout = Layout(
             Fieldset(
                 _("Organisation"),

@@ -13,7 +13,12 @@ from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from consortium.intake.plain_text import PlainTextFormMixin
-from consortium.intake.public_forms import HONEYPOT_FIELD, PublicFormMixin, honeypot_field
+from consortium.intake.public_forms import (
+    HONEYPOT_FIELD,
+    PublicFormMixin,
+    draft_attrs,
+    honeypot_field,
+)
 
 from .consent import casl_text
 from .models import ConsentRecord
@@ -56,7 +61,7 @@ class SubscribeForm(PublicFormMixin, PlainTextFormMixin, forms.Form):
         self.helper = FormHelper()
         self.helper.form_method = "post"
         self.helper.form_action = reverse("newsletter_subscribe")
-        self.helper.attrs = {"novalidate": True}
+        self.helper.attrs = {"novalidate": True, **draft_attrs("newsletter")}
         self.helper.disable_csrf = True
         self.helper.layout = Layout(
             "email",

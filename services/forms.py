@@ -17,7 +17,12 @@ from phonenumber_field.formfields import PhoneNumberField
 
 from consortium.i18n.formatting import alphabetical
 from consortium.intake.plain_text import PlainTextFormMixin
-from consortium.intake.public_forms import HONEYPOT_FIELD, PublicFormMixin, honeypot_field
+from consortium.intake.public_forms import (
+    HONEYPOT_FIELD,
+    PublicFormMixin,
+    draft_attrs,
+    honeypot_field,
+)
 from consortium.intake.quebec import normalise_neq
 from consortium.intake.uploads import PdfFilesField
 from expertise.models import ExpertisePage
@@ -105,7 +110,7 @@ class ServiceRequestForm(PublicFormMixin, PlainTextFormMixin, forms.ModelForm):
     def _helper(self) -> FormHelper:
         helper = FormHelper()
         helper.form_method = "post"
-        helper.attrs = {"novalidate": True}
+        helper.attrs = {"novalidate": True, **draft_attrs("service-request")}
         helper.layout = Layout(
             Fieldset(_("The need"), "expertise_fields", "need", "timeframe", "attachments"),
             Fieldset(_("Organisation"), "organisation_name", "neq", "region"),

@@ -136,3 +136,54 @@ def test_the_form_and_its_error_state_have_no_axe_violation(site, browser_page, 
         box_at, label_at = box.bounding_box(), label.bounding_box()
         assert label_at["x"] >= box_at["x"] + box_at["width"], box.get_attribute("id")
         assert label_at["y"] < box_at["y"] + box_at["height"], box.get_attribute("id")
+
+
+def test_what_was_typed_comes_back_after_a_failed_post_and_leaves_once_received(
+    site, browser_page, language="fr"
+):
+    """The post fails (the site answers 503, as during a database outage): back on the
+    form, what the person typed is there again, from their own browser; the files and the
+    consent are not; once the form is received, the draft is gone (issue #32)."""
+    page = browser_page
+    page.goto(site + URLS["fr"])
+    note = page.locator(".draft-notice")
+    assert "gardé sur cet appareil seulement" in note.inner_text()
+    page.locator("#id_organisation_name").fill("Coopérative de travail Les Artisans")
+    page.locator("#id_message").fill("Nous avons besoin d’un avis juridique.")
+    page.locator("#id_consent").check()
+    page.route(
+        "**/adhesion/",
+        lambda route: (
+            route.fulfill(status=503, body="Le site revient dans un instant")
+            if route.request.method == "POST"
+            else route.continue_()
+        ),
+    )
+    page.locator('input[type="submit"]').click()
+    page.wait_for_load_state()
+    assert "revient dans un instant" in page.content()
+    page.unroute("**/adhesion/")
+
+    page.goto(site + URLS["fr"])
+    assert page.locator("#id_organisation_name").input_value() == (
+        "Coopérative de travail Les Artisans"
+    )
+    assert page.locator("#id_message").input_value() == "Nous avons besoin d’un avis juridique."
+    assert not page.locator("#id_consent").is_checked()  # given anew, never from a draft
+    assert page.locator("#id_nickname").input_value() == ""
+    assert "Joignez de nouveau vos fichiers" in page.locator(".draft-notice").inner_text()
+    stored = page.evaluate("JSON.stringify(Object.keys(localStorage))")
+    assert "consortium-draft:membership:/fr/adhesion/" in stored
+    assert_no_axe_violations(page)
+
+    # « Vider le formulaire » empties it and the draft.
+    page.get_by_role("button", name="Vider le formulaire").click()
+    assert page.locator("#id_organisation_name").input_value() == ""
+    assert page.evaluate("localStorage.length") == 0
+
+    # Typed again and received: the confirmation page erases the draft.
+    page.locator("#id_organisation_name").fill("Coopérative de travail Les Artisans")
+    page.wait_for_timeout(400)  # the draft is saved a moment after the typing stops
+    assert page.evaluate("localStorage.length") == 1
+    page.goto(site + "/fr/adhesion/merci/")
+    assert page.evaluate("localStorage.length") == 0

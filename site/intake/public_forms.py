@@ -21,6 +21,7 @@ from django.core import signing
 from django.forms.utils import ErrorDict
 from django.http import HttpResponseRedirect
 from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from consortium.caching.ratelimit_store import limit_reached
@@ -39,7 +40,10 @@ def honeypot_field() -> forms.CharField:
     return forms.CharField(
         label=_("Leave this field empty"),
         required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+        # Never kept in a draft (site.js): a person never types in it.
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "tabindex": "-1", "data-draft-skip": ""}
+        ),
     )
 
 
@@ -69,6 +73,8 @@ class PublicFormMixin:
         for name, mode in self.input_modes.items():
             self.fields[name].widget.attrs["inputmode"] = mode
         self.fields["consent"].label = format_html(self.consent_text, url=privacy_url or "#")
+        # Consent is given anew each time: a draft never ticks it (site.js).
+        self.fields["consent"].widget.attrs["data-draft-skip"] = ""
 
     def is_spam(self) -> bool:
         """Only robots fill the hidden field (people never see it)."""
@@ -82,6 +88,23 @@ def privacy_policy(request) -> tuple[str, str]:
         return "", ""
     localized = languages.localized_page_map([policy_page.pk]).get(policy_page.pk, policy_page)
     return localized.get_url(request) or "", getattr(policy_page.specific, "version", "")
+
+
+def draft_attrs(name: str) -> dict[str, str]:
+    """The attributes that let the site's script keep what a person types in this form on
+    their own device until it is accepted (site.js, « drafts »): the form's name, and the
+    sentences it shows, in the visitor's language. Nothing typed leaves the device."""
+    return {
+        "data-draft": name,
+        "data-draft-note": gettext(
+            "What you type here is kept on this device only, until the form is received "
+            "(attached files excepted)."
+        ),
+        "data-draft-restored": gettext(
+            "What you had typed on this device is back in the form. Attach your files again."
+        ),
+        "data-draft-clear": gettext("Clear the form"),
+    }
 
 
 class Verdict(enum.Enum):

@@ -6,6 +6,12 @@
  *    form posts the same thing when JavaScript is off).
  * 3. Moves the focus to a form's error summary when the page comes back with errors, so
  *    keyboard and screen-reader users start from the list of what to correct.
+ * 4. Keeps what a person types in a public form (``data-draft``) on their own device
+ *    (localStorage), so that nothing is lost when the site cannot receive it (the database
+ *    restarting, the connection dropped): back on the form, it is put back in the empty
+ *    fields, with a notice. Files, passwords and hidden fields are never kept; nothing is
+ *    sent anywhere. The draft is erased when the form is received (the confirmation page
+ *    says ``data-draft-done``), by the « Clear » button, or after DRAFT_HOURS.
  */
 (function () {
     "use strict";
@@ -54,4 +60,146 @@
             form.submit();
         });
     });
+
+    // 4. Drafts ------------------------------------------------------------------------
+    var DRAFT_PREFIX = "consortium-draft:";
+    var DRAFT_HOURS = 24;
+    var storage = null;
+    try {
+        storage = window.localStorage;
+        storage.setItem(DRAFT_PREFIX + "probe", "1");
+        storage.removeItem(DRAFT_PREFIX + "probe");
+    } catch (error) {
+        storage = null;  // private browsing, or storage disabled: forms work as before
+    }
+
+    function draftKey(form) {
+        return DRAFT_PREFIX + form.getAttribute("data-draft") + ":" + window.location.pathname;
+    }
+
+    function kept(field) {
+        var type = (field.type || "").toLowerCase();
+        return field.name && !field.disabled && type !== "file" && type !== "password" &&
+            type !== "hidden" && type !== "submit" && type !== "button" &&
+            !field.closest("[aria-hidden='true'], .visually-hidden-field, [data-draft-skip]");
+    }
+
+    function fieldsOf(form) {
+        return Array.prototype.filter.call(form.elements, kept);
+    }
+
+    function saveDraft(form) {
+        var values = {};
+        fieldsOf(form).forEach(function (field) {
+            if (field.type === "checkbox" || field.type === "radio") {
+                if (field.checked) {
+                    (values[field.name] = values[field.name] || []).push(field.value);
+                }
+            } else if (field.tagName === "SELECT" && field.multiple) {
+                values[field.name] = Array.prototype.filter.call(field.options, function (o) {
+                    return o.selected;
+                }).map(function (o) { return o.value; });
+            } else if (field.value) {
+                values[field.name] = field.value;
+            }
+        });
+        storage.setItem(draftKey(form), JSON.stringify({saved: Date.now(), values: values}));
+    }
+
+    function restoreDraft(form, draft) {
+        var restored = false;
+        fieldsOf(form).forEach(function (field) {
+            var value = draft.values[field.name];
+            if (value === undefined) {
+                return;
+            }
+            if (field.type === "checkbox" || field.type === "radio") {
+                if (!form.querySelector("[name='" + field.name + "']:checked")) {
+                    field.checked = value.indexOf(field.value) !== -1;
+                    restored = restored || field.checked;
+                }
+            } else if (field.tagName === "SELECT" && field.multiple) {
+                Array.prototype.forEach.call(field.options, function (o) {
+                    o.selected = o.selected || value.indexOf(o.value) !== -1;
+                });
+                restored = true;
+            } else if (!field.value) {
+                field.value = value;
+                restored = true;
+            }
+        });
+        return restored;
+    }
+
+    function notice(form, text, withClear) {
+        var box = document.createElement("div");
+        box.className = "draft-notice";
+        if (withClear) {
+            box.setAttribute("role", "status");  // announced: the form changed by itself
+        }
+        var paragraph = document.createElement("p");
+        paragraph.textContent = text;
+        box.appendChild(paragraph);
+        if (withClear) {
+            var clear = document.createElement("button");
+            clear.type = "button";
+            clear.className = "btn btn-secondary";
+            clear.textContent = form.getAttribute("data-draft-clear");
+            clear.addEventListener("click", function () {
+                storage.removeItem(draftKey(form));
+                fieldsOf(form).forEach(function (field) {
+                    if (field.type === "checkbox" || field.type === "radio") {
+                        field.checked = false;
+                    } else if (field.tagName !== "SELECT") {
+                        field.value = "";
+                    }
+                });
+                box.remove();
+            });
+            box.appendChild(clear);
+        }
+        form.insertBefore(box, form.firstChild);
+    }
+
+    if (storage) {
+        var now = Date.now();
+        Object.keys(storage).forEach(function (key) {
+            if (key.indexOf(DRAFT_PREFIX) !== 0) {
+                return;
+            }
+            var draft = null;
+            try { draft = JSON.parse(storage.getItem(key)); } catch (error) { draft = null; }
+            if (!draft || now - draft.saved > DRAFT_HOURS * 3600 * 1000) {
+                storage.removeItem(key);
+            }
+        });
+        document.querySelectorAll("[data-draft-done]").forEach(function (done) {
+            var prefix = DRAFT_PREFIX + done.getAttribute("data-draft-done") + ":";
+            Object.keys(storage).forEach(function (key) {
+                if (key.indexOf(prefix) === 0) {
+                    storage.removeItem(key);
+                }
+            });
+        });
+        document.querySelectorAll("form[data-draft]").forEach(function (form) {
+            var stored = storage.getItem(draftKey(form));
+            var restored = false;
+            if (stored) {
+                try { restored = restoreDraft(form, JSON.parse(stored)); } catch (error) { restored = false; }
+            }
+            notice(
+                form,
+                form.getAttribute(restored ? "data-draft-restored" : "data-draft-note"),
+                restored
+            );
+            var pending = null;
+            var save = function () {
+                window.clearTimeout(pending);
+                pending = window.setTimeout(function () { saveDraft(form); }, 300);
+            };
+            form.addEventListener("input", save);
+            form.addEventListener("change", save);
+            form.addEventListener("submit", function () { saveDraft(form); });
+        });
+    }
 })();
