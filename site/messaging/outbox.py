@@ -46,8 +46,10 @@ class OutboxEmail(models.Model):
 
     class State(models.TextChoices):
         PENDING = "pending", _("To send")
+        SENDING = "sending", _("Being sent")
         SENT = "sent", _("Sent")
         FAILED = "failed", _("Failed (gave up)")
+        UNCERTAIN = "uncertain", _("Interrupted while being sent (may have arrived)")
 
     kind = models.CharField(max_length=20)
     recipient = models.EmailField()
@@ -143,28 +145,41 @@ def priority_of(model: type[OutboxEmail]) -> int:
 
 
 def deliver(model: type[OutboxEmail], row_id: int) -> bool:
-    """Send one pending email; True when it is (now or already) sent."""
+    """Send one pending email, at most once; True when it is (now or already) sent.
+
+    The attempt is recorded (``SENDING``, committed) before the mail server is asked, and
+    its outcome after. A row found ``SENDING`` was being sent by a worker that died (its
+    task taken up again: consortium.messaging.task_lease) between the two: the mail server
+    may have accepted it, so it is not sent again but marked ``UNCERTAIN`` for staff."""
     with transaction.atomic():
         row = model._default_manager.select_for_update(of=("self",)).filter(pk=row_id).first()
-        if row is None or row.state == OutboxEmail.State.FAILED:
+        if row is None or row.state in (OutboxEmail.State.FAILED, OutboxEmail.State.UNCERTAIN):
             return False
         if row.state == OutboxEmail.State.SENT:
             return True
-        row.attempts += 1
-        try:
-            row.send_now()
-        except Exception as error:  # noqa: BLE001 - any mail failure is recorded and retried
-            row.last_error = f"{type(error).__name__}: {error}"[:2000]
-            if row.attempts >= MAX_ATTEMPTS:
-                row.state = OutboxEmail.State.FAILED
-            row.save(update_fields=["attempts", "last_error", "state"])
-            logger.warning("Email %s %s failed (attempt %s)", model.__name__, row_id, row.attempts)
-            transaction.on_commit(partial(_retry_later, row))
+        if row.state == OutboxEmail.State.SENDING:
+            row.state = OutboxEmail.State.UNCERTAIN
+            row.last_error = "Interrupted while being sent: it may have arrived; not sent again."
+            row.save(update_fields=["state", "last_error"])
+            logger.warning("Email %s %s interrupted while being sent", model.__name__, row_id)
             return False
-        row.state = OutboxEmail.State.SENT
-        row.sent_at = timezone.now()
-        row.save(update_fields=["attempts", "state", "sent_at", "last_error"])
-        return True
+        row.attempts += 1
+        row.state = OutboxEmail.State.SENDING
+        row.save(update_fields=["attempts", "state"])
+    try:
+        row.send_now()
+    except Exception as error:  # noqa: BLE001 - any mail failure is recorded and retried
+        row.last_error = f"{type(error).__name__}: {error}"[:2000]
+        gave_up = row.attempts >= MAX_ATTEMPTS
+        row.state = OutboxEmail.State.FAILED if gave_up else OutboxEmail.State.PENDING
+        row.save(update_fields=["last_error", "state"])
+        logger.warning("Email %s %s failed (attempt %s)", model.__name__, row_id, row.attempts)
+        _retry_later(row)
+        return False
+    row.state = OutboxEmail.State.SENT
+    row.sent_at = timezone.now()
+    row.save(update_fields=["state", "sent_at", "last_error"])
+    return True
 
 
 def _retry_later(row: OutboxEmail) -> None:

@@ -402,3 +402,7 @@ PDF_CHECK_SECONDS = env.float("PDF_CHECK_SECONDS", default=2.0)
 # the submissions and characters are counted, not stored.
 HELD_PER_SENDER_PER_DAY = env.int("HELD_PER_SENDER_PER_DAY", default=5)
 HELD_FIELD_MAX_CHARS = env.int("HELD_FIELD_MAX_CHARS", default=5000)
+# A task RUNNING for longer than this is taken to be a dead worker's and goes back to the
+# queue; every worker looks every TASK_RECLAIM_SECONDS (consortium.messaging.task_lease).
+TASK_LEASE_SECONDS = env.float("TASK_LEASE_SECONDS", default=90)
+TASK_RECLAIM_SECONDS = env.float("TASK_RECLAIM_SECONDS", default=15)

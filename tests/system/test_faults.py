@@ -23,6 +23,7 @@ import time
 import pytest
 
 from membership.models import Attachment, MembershipApplication
+from tests.fixtures.files import MINIMAL_PDF
 from tests.processes import RedisServer, free_port, production_env
 from tests.production_stack import (
     Browser,
@@ -160,7 +161,10 @@ def slow_upload(port: int, rate: int, result: dict):
     """The membership form with a 9 MB PDF, sent at ``rate`` bytes a second."""
     browser = Browser(port)
     token = browser.csrf_token("/fr/adhesion/")
-    pdf = b"%PDF-1.4\n" + b"% rapport annuel, page de remplissage\n" * (9 * 1024 * 1024 // 37)
+    # A 9 MB document: the smallest valid PDF, its bulk in comment lines (it ends with
+    # its end-of-file marker, as every PDF does: consortium.intake.pdf_check).
+    padding = b"% rapport annuel, page de remplissage\n" * (9 * 1024 * 1024 // 37)
+    pdf = MINIMAL_PDF[:9] + padding + MINIMAL_PDF[9:]
     body, content_type = multipart(
         {**application(1, 9), "csrfmiddlewaretoken": token}, "rapport.pdf", pdf
     )

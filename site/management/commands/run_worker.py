@@ -7,14 +7,20 @@ it again. This command runs it, and when the database does not answer, logs one 
 waits (1 s, doubling up to 30 s) and starts it again; queued tasks are picked up as soon as
 the database is back. Options are ``db_worker``'s. Run it under a supervisor that restarts
 it if the process itself dies (docs/deployment.md has the systemd unit).
+
+Beside it, a thread takes up again the tasks of workers that died mid-task
+(consortium.messaging.task_lease).
 """
 
 import logging
+import threading
 import time
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import DatabaseError, InterfaceError, connections
+
+from consortium.messaging.task_lease import keep_reclaiming
 
 logger = logging.getLogger(__name__)
 MAX_PAUSE = 30.0
@@ -28,6 +34,14 @@ class Command(BaseCommand):
         parser.add_argument("--interval", type=float, default=1.0)
 
     def handle(self, *args, queue_name, interval, **options):
+        stop = threading.Event()
+        threading.Thread(target=keep_reclaiming, args=(stop,), daemon=True).start()
+        try:
+            self.work(queue_name, interval)
+        finally:
+            stop.set()
+
+    def work(self, queue_name, interval):
         pause = 1.0
         while True:
             started = time.monotonic()
