@@ -48,17 +48,17 @@ ACTIVE_ACTIONS = {
 }
 ACTIVE_KEYS = {"/JS", "/JavaScript", "/EmbeddedFiles", "/EF", "/XFA", "/RichMediaContent"}
 ACTIVE_TYPES = {"/EmbeddedFile", "/RichMedia", "/FileAttachment"}
-ACTIVE_NAMES = {name.encode() for name in {*ACTIVE_ACTIONS, *ACTIVE_KEYS, *ACTIVE_TYPES}} | {
-    b"/EmbeddedFile",
-    b"/RichMedia",
-}
+ACTIVE_NAMES = ACTIVE_ACTIONS | ACTIVE_KEYS | ACTIVE_TYPES
 MAX_OBJECTS = 200_000
-# Scans of the raw bytes (a regular expression's alternation runs at C speed). A name ends
-# at white space or a delimiter (PDF 32000-1, 7.3.5); ``#xx`` escapes are decoded.
+# Scans of the raw bytes (a regular expression's alternation runs at C speed), of the same
+# names (and every /RichMedia… one). A name ends at white space or a delimiter (PDF
+# 32000-1, 7.3.5); ``#xx`` escapes are decoded.
 _END = rb"(?=[\s/<>\[\]()%{}]|$)"
 _PLAIN_ACTIVE = re.compile(
-    rb"/(?:JavaScript|JS|EmbeddedFiles?|EF|Launch|SubmitForm|ImportData|RichMedia\w*|GoToE"
-    rb"|XFA|FileAttachment)" + _END
+    rb"/(?:"
+    + b"|".join(re.escape(name[1:].encode()) for name in sorted(ACTIVE_NAMES, key=len)[::-1])
+    + rb"|RichMedia\w*)"
+    + _END
 )
 _ESCAPED_NAME = re.compile(rb"/[^\s/<>\[\]()%{}#]*#[0-9A-Fa-f]{2}[^\s/<>\[\]()%{}]*")
 _ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
@@ -90,7 +90,7 @@ def raw_names_are_active(data: bytes) -> bool:
         return True
     for match in _ESCAPED_NAME.finditer(data):
         name = _ESCAPE.sub(lambda m: bytes([int(m.group(1), 16)]), match.group())
-        if name in ACTIVE_NAMES or _PLAIN_ACTIVE.fullmatch(name):
+        if _PLAIN_ACTIVE.fullmatch(name):
             return True
     return False
 
