@@ -30,6 +30,12 @@ def cache_policy(request, response) -> None:
     if settings.SESSION_COOKIE_NAME in request.COOKIES or personal or response.status_code >= 500:
         add_never_cache_headers(response)
         return
+    mark_public(response)
+
+
+def mark_public(response) -> None:
+    """The same for every reader: shared caches and browsers may keep it (the settings'
+    PUBLIC_CACHE_* durations)."""
     patch_cache_control(
         response,
         public=True,

@@ -5,15 +5,13 @@ publishing moves the version on), then served from the cache with the public pag
 headers: crawlers ask for it often, and building it walks the whole tree.
 """
 
-from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps.views import sitemap
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
-from django.utils.cache import patch_cache_control
 from wagtail.models import Page, Site
 
-from consortium.caching import content_version
+from consortium.caching import content_version, headers
 
 
 class PagesSitemap(Sitemap):
@@ -47,10 +45,5 @@ def sitemap_view(request: HttpRequest) -> HttpResponse:
         "sitemap", build, request.scheme, request.get_host(), request=request
     )
     response = HttpResponse(body, content_type="application/xml")
-    patch_cache_control(
-        response,
-        public=True,
-        max_age=settings.PUBLIC_CACHE_MAX_AGE,
-        s_maxage=settings.PUBLIC_CACHE_S_MAXAGE,
-    )
+    headers.mark_public(response)
     return response
