@@ -12,10 +12,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
-from pypdf import PdfWriter
 
 from consortium.intake.pdf_check import Verdict, judge
 from consortium.intake.uploads import validate_pdf
+from tests.fixtures.files import pdf_written
 
 # -- builders -------------------------------------------------------------------------------
 
@@ -86,15 +86,6 @@ def in_object_stream(hidden: bytes) -> bytes:
     return out.getvalue()
 
 
-def written(build) -> bytes:
-    writer = PdfWriter()
-    writer.add_blank_page(612, 792)
-    build(writer)
-    output = io.BytesIO()
-    writer.write(output)
-    return output.getvalue()
-
-
 # A script action, its names written with ``#`` escapes: nothing in the bytes reads
 # « JavaScript » or « JS », as a viewer decodes them.
 SCRIPT = b"<</S/J#61vaScript/J#53(app.alert\\(1\\))>>"
@@ -136,7 +127,7 @@ HOSTILE = {
     "a script inside a compressed object stream": lambda: in_object_stream(
         b"<</S/JavaScript/JS(app.alert\\(1\\))>>"
     ),
-    "an embedded file": lambda: written(lambda writer: writer.add_attachment("x.exe", b"MZ")),
+    "an embedded file": lambda: pdf_written(lambda writer: writer.add_attachment("x.exe", b"MZ")),
 }
 MESSAGES = {
     Verdict.ACTIVE: "contient un script ou des fichiers intégrés",
@@ -198,10 +189,10 @@ def test_a_document_that_takes_too_long_is_refused():
 
 def test_genuine_documents_pass():
     for content in (
-        written(lambda writer: None),
+        pdf_written(lambda writer: None),
         pages(20),
         pages(500),
-        written(lambda writer: writer.add_metadata({"/Title": "Statuts"})),
+        pdf_written(lambda writer: writer.add_metadata({"/Title": "Statuts"})),
     ):
         assert judge(content) is Verdict.SAFE
         validate_pdf(upload(content))

@@ -12,7 +12,6 @@ from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 from openpyxl import load_workbook
-from pypdf import PdfWriter
 from pypdf.generic import DictionaryObject, NameObject, TextStringObject
 
 from consortium.intake.held import purge
@@ -23,6 +22,7 @@ from consortium.models import HeldSubmission
 from membership.forms import ApplicationForm
 from membership.notifications import message as build_message
 from membership.tests.conftest import MINIMAL_PDF, pdf
+from tests.fixtures.files import pdf_written
 
 pytestmark = pytest.mark.django_db
 
@@ -90,15 +90,6 @@ def test_line_breaks_stay_allowed_in_the_message(answers, membership):
 
 
 # -- attachments --------------------------------------------------------------------------
-def pdf_with(build) -> bytes:
-    writer = PdfWriter()
-    writer.add_blank_page(612, 792)
-    build(writer)
-    output = io.BytesIO()
-    writer.write(output)
-    return output.getvalue()
-
-
 def script_on_opening(writer):
     writer.add_open_action(
         DictionaryObject(
@@ -121,7 +112,7 @@ def launch_on_opening(writer):
     [script_on_opening, launch_on_opening, lambda w: w.add_attachment("virus.exe", b"MZ")],
 )
 def test_pdfs_with_scripts_or_embedded_files_are_refused(build):
-    content = pdf_with(build)
+    content = pdf_written(build)
     upload = pdf(content=content)
     assert judge(content) is Verdict.ACTIVE
     with pytest.raises(ValidationError, match="script"):
@@ -129,7 +120,7 @@ def test_pdfs_with_scripts_or_embedded_files_are_refused(build):
 
 
 def test_plain_pdfs_are_accepted():
-    for content in (pdf_with(lambda writer: None), MINIMAL_PDF):
+    for content in (pdf_written(lambda writer: None), MINIMAL_PDF):
         assert judge(content) is Verdict.SAFE
         validate_pdf(pdf(content=content))
 
