@@ -22,6 +22,7 @@ from wagtail.models import Page, PageViewRestriction, get_page_models
 
 from consortium.caching.ratelimit_store import limit_reached
 from consortium.i18n import languages
+from consortium.intake.public_forms import draft_attrs, record_version
 from consortium.pages.links import live_page
 
 from . import ledger
@@ -39,6 +40,10 @@ from .register import (
 from .session import CHOSEN_MEMBER, signed_in_contact
 
 NEXT = "member_space_next"
+# The drafts of the member space's forms (site.js): the message that says a form was
+# saved carries its name, and the page that shows it erases that draft.
+RECORD_DRAFT = "member-record"
+CORRECTION_DRAFT = "member-correction"
 
 
 def login_redirect(request):
@@ -211,16 +216,28 @@ def update_view(page, request):
                 formset.save()
                 log_changes(member, changes, user=request.user)
                 sync_access(member, former_users)
-            messages.success(request, _("Your changes are saved."))
+            messages.success(request, _("Your changes are saved."), extra_tags=RECORD_DRAFT)
             return HttpResponseRedirect(_url(page))
     else:
         form = MemberDetailsForm(instance=member, prefix="member")
         formset = ContactFormSet(instance=member, prefix="contacts", signed_in_contact=contact)
+    # The record as it stands (after a refused post, ``form`` holds what was sent).
+    shown, contacts = form, formset
+    if form.is_bound:
+        shown = MemberDetailsForm(instance=member, prefix="member")
+        contacts = ContactFormSet(instance=member, prefix="contacts", signed_in_contact=contact)
+    version = record_version(shown.initial, *(each.initial for each in contacts.forms))
     return _render(
         request,
         page,
         "update.html",
-        {"contact": contact, "member": member, "form": form, "formset": formset},
+        {
+            "contact": contact,
+            "member": member,
+            "form": form,
+            "formset": formset,
+            "draft": draft_attrs(RECORD_DRAFT, base=version),
+        },
     )
 
 
@@ -255,11 +272,21 @@ def correction_view(page, request):
                 reason=form.cleaned_data["reason"],
             )
         messages.success(
-            request, _("Your request is sent: the Consortium will write to you once it is done.")
+            request,
+            _("Your request is sent: the Consortium will write to you once it is done."),
+            extra_tags=CORRECTION_DRAFT,
         )
         return HttpResponseRedirect(_url(page))
     return _render(
-        request, page, "correction.html", {"contact": contact, "member": member, "form": form}
+        request,
+        page,
+        "correction.html",
+        {
+            "contact": contact,
+            "member": member,
+            "form": form,
+            "draft": draft_attrs(CORRECTION_DRAFT),
+        },
     )
 
 

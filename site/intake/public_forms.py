@@ -13,7 +13,10 @@ with the reference signed in the address, so a refresh shows it again and submit
 """
 
 import enum
+import hashlib
+import json
 import logging
+from collections.abc import Mapping
 from typing import Any
 
 from django import forms
@@ -90,10 +93,25 @@ def privacy_policy(request) -> tuple[str, str]:
     return localized.get_url(request) or "", getattr(policy_page.specific, "version", "")
 
 
-def draft_attrs(name: str) -> dict[str, str]:
+def draft_attrs(name: str, base: str | None = None) -> dict[str, str]:
     """The attributes that let the site's script keep what a person types in this form on
     their own device until it is accepted (site.js, « drafts »): the form's name, and the
-    sentences it shows, in the visitor's language. Nothing typed leaves the device."""
+    sentences it shows, in the visitor's language. Nothing typed leaves the device.
+
+    ``base`` marks a form that edits a record (:func:`record_version` of what the server
+    showed): its draft keeps every field and is put back only onto that same version."""
+    if base is not None:
+        return {
+            "data-draft": name,
+            "data-draft-base": base,
+            "data-draft-note": gettext(
+                "Your changes are kept on this device only, until they are saved."
+            ),
+            "data-draft-restored": gettext(
+                "The changes you had not yet saved on this device are back in the form."
+            ),
+            "data-draft-clear": gettext("Undo these changes"),
+        }
     return {
         "data-draft": name,
         "data-draft-note": gettext(
@@ -105,6 +123,13 @@ def draft_attrs(name: str) -> dict[str, str]:
         ),
         "data-draft-clear": gettext("Clear the form"),
     }
+
+
+def record_version(*initials: Mapping[str, Any]) -> str:
+    """A short fingerprint of the values an edit form starts from (its forms' ``initial``):
+    a draft written on one version of a record is never put back onto another."""
+    text = json.dumps([dict(initial) for initial in initials], sort_keys=True, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
 class Verdict(enum.Enum):

@@ -11,7 +11,9 @@
  *    restarting, the connection dropped): back on the form, it is put back in the empty
  *    fields, with a notice. Files, passwords and hidden fields are never kept; nothing is
  *    sent anywhere. The draft is erased when the form is received (the confirmation page
- *    says ``data-draft-done``), by the « Clear » button, or after DRAFT_HOURS.
+ *    says ``data-draft-done``), by the « Clear » button, or after DRAFT_HOURS. A form that
+ *    edits a record (the member space) says which version of it the server showed
+ *    (``data-draft-base``): its draft holds every field and comes back only onto that version.
  */
 (function () {
     "use strict";
@@ -88,10 +90,21 @@
         return Array.prototype.filter.call(form.elements, kept);
     }
 
+    // An edit form (``data-draft-base``: the record as the server showed it) keeps every
+    // field, emptied ones and unticked boxes included, and its draft only comes back onto
+    // the same record: once the record has changed (saved here or elsewhere), it is dropped.
+    function baseOf(form) {
+        return form.getAttribute("data-draft-base");
+    }
+
     function saveDraft(form) {
         var values = {};
+        var editing = baseOf(form) !== null;
         fieldsOf(form).forEach(function (field) {
             if (field.type === "checkbox" || field.type === "radio") {
+                if (editing) {
+                    values[field.name] = values[field.name] || [];
+                }
                 if (field.checked) {
                     (values[field.name] = values[field.name] || []).push(field.value);
                 }
@@ -99,21 +112,36 @@
                 values[field.name] = Array.prototype.filter.call(field.options, function (o) {
                     return o.selected;
                 }).map(function (o) { return o.value; });
-            } else if (field.value) {
+            } else if (field.value || editing) {
                 values[field.name] = field.value;
             }
         });
-        storage.setItem(draftKey(form), JSON.stringify({saved: Date.now(), values: values}));
+        storage.setItem(
+            draftKey(form),
+            JSON.stringify({saved: Date.now(), base: baseOf(form), values: values})
+        );
     }
 
     function restoreDraft(form, draft) {
         var restored = false;
+        var editing = baseOf(form) !== null;
+        if (editing && draft.base !== baseOf(form)) {
+            storage.removeItem(draftKey(form));  // written on a record that has changed since
+            return false;
+        }
         fieldsOf(form).forEach(function (field) {
             var value = draft.values[field.name];
             if (value === undefined) {
                 return;
             }
-            if (field.type === "checkbox" || field.type === "radio") {
+            if (editing && (field.type === "checkbox" || field.type === "radio")) {
+                var checked = value.indexOf(field.value) !== -1;
+                restored = restored || field.checked !== checked;
+                field.checked = checked;
+            } else if (editing && !field.multiple) {
+                restored = restored || field.value !== value;
+                field.value = value;
+            } else if (field.type === "checkbox" || field.type === "radio") {
                 if (!form.querySelector("[name='" + field.name + "']:checked")) {
                     field.checked = value.indexOf(field.value) !== -1;
                     restored = restored || field.checked;
@@ -147,6 +175,11 @@
             clear.textContent = form.getAttribute("data-draft-clear");
             clear.addEventListener("click", function () {
                 storage.removeItem(draftKey(form));
+                if (baseOf(form) !== null) {
+                    form.reset();  // back to the record as the server showed it
+                    box.remove();
+                    return;
+                }
                 fieldsOf(form).forEach(function (field) {
                     if (field.type === "checkbox" || field.type === "radio") {
                         field.checked = false;
