@@ -12,7 +12,7 @@ import pytest
 
 from tests.processes import free_port
 from tests.production_stack import Browser, prepare_site, start_server, wait_until_up
-from tests.system.test_faults import TcpProxy
+from tests.tcp_proxy import TcpProxy
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
