@@ -15,6 +15,7 @@ from django.views.decorators.http import require_safe
 
 from consortium.caching.resilient_redis import ResilientRedisCache
 from consortium.pages.legacy_redirects import legacy_redirect
+from consortium.storage.objects import stores_down
 
 
 @require_safe
@@ -46,7 +47,8 @@ def _redis_answers() -> bool | None:
 @never_cache
 @require_safe
 def healthz(request):
-    """200 with a tiny JSON body when the database (and Redis, where configured) answer;
+    """200 with a tiny JSON body when the database (and Redis and object storage, where
+    configured) answer;
     503 naming what does not. The site still serves pages without Redis, but a load
     balancer or a monitor must hear about it."""
     body = {"status": "ok", "database": "ok"}
@@ -59,6 +61,10 @@ def healthz(request):
     redis = _redis_answers()
     if redis is not None:
         body["redis"] = "ok" if redis else "down"
+    if settings.STORAGES["default"]["BACKEND"].startswith("consortium.storage"):
+        # Forms with files still work while the store is down (they are staged), but
+        # images and documents do not: a monitor must hear about it.
+        body["storage"] = "down" if stores_down() else "ok"
     healthy = all(value == "ok" for key, value in body.items() if key != "status")
     if not healthy:
         body["status"] = "unavailable"

@@ -57,6 +57,7 @@ CORE_RANKS = {
     "messaging": 0,
     "search": 0,
     "security": 0,
+    "storage": 1,
     "caching": 1,
     "i18n": 2,
     "pages": 3,

@@ -1,12 +1,13 @@
 """The site app's models: contact settings, per-language texts, menus and the editorial
-workflow's review task, submissions held by the anti-spam rules, search synonyms, and the
-anonymisation log."""
+workflow's review task, submissions held by the anti-spam rules, search synonyms, the
+anonymisation log, and files waiting for object storage."""
 
 from .anonymisation import AnonymisationRecord
 from .contact import SOCIAL_NETWORKS, WEEKDAYS, Office, OrganisationSettings, SocialLink
 from .held import HeldSubmission
 from .navigation import NavigationMenu
 from .search import SearchSynonym
+from .staged import StagedFile
 from .texts import SiteTexts
 from .workflow import EditorialReviewTask
 
@@ -21,5 +22,6 @@ __all__ = [
     "SearchSynonym",
     "OrganisationSettings",
     "SiteTexts",
+    "StagedFile",
     "SocialLink",
 ]

@@ -3,7 +3,8 @@
 Content-Security-Policy (django-csp): the public site loads nothing but its own files —
 its CSS, its JavaScript, its fonts, its images — so every source is 'self' and there is
 no 'unsafe-inline' anywhere (the templates have no inline script or style). Two
-exceptions are configurable: image hosts (media on object storage, CSP_IMG_HOSTS) and the
+exceptions: image hosts (media on object storage or a CDN, from its settings by
+:func:`media_hosts`, and CSP_IMG_HOSTS) and the
 video sites whose players editors embed (CSP_FRAME_HOSTS).
 
 The Wagtail admin gets a policy of its own (``AdminContentSecurityPolicyMiddleware``):
@@ -16,6 +17,8 @@ stops an injected script from loading code or sending data elsewhere. Gravatar i
 Permissions-Policy (django-permissions-policy): the site uses no device or powerful
 feature, so all are off, for it and for any embedded frame.
 """
+
+from urllib.parse import urlsplit
 
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.conf import settings
@@ -47,6 +50,31 @@ def content_security_policy(img_hosts: list[str], frame_hosts: list[str]) -> dic
             "frame-ancestors": [SELF],
         },
     }
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
+
+
+def media_hosts(
+    media_url: str, custom_domain: str, endpoint_url: str, bucket: str, region: str
+) -> list[str]:
+    """Where images come from when they are not on the site, for ``img-src``: an absolute
+    ``MEDIA_URL``, the CDN's domain (``AWS_S3_CUSTOM_DOMAIN``), or the bucket's own
+    addresses (at ``S3_ENDPOINT_URL``, or AWS's), so the policy follows the configuration
+    by itself (``CSP_IMG_HOSTS`` adds any other)."""
+    hosts = [_origin(media_url)]
+    if custom_domain:
+        hosts.append(f"https://{custom_domain}")
+    elif bucket and endpoint_url:
+        parts = urlsplit(endpoint_url)
+        hosts += [_origin(endpoint_url), f"{parts.scheme}://{bucket}.{parts.netloc}"]
+    elif bucket:
+        hosts.append(f"https://{bucket}.s3.amazonaws.com")
+        if region:
+            hosts.append(f"https://{bucket}.s3.{region}.amazonaws.com")
+    return list(dict.fromkeys(host for host in hosts if host))
 
 
 DISABLED_FEATURES = [

@@ -5,8 +5,11 @@ stops the process with one line naming it (SystemExit, not a 30-line traceback),
 the process is manage.py, gunicorn or a worker.
 """
 
+from consortium.security.headers import media_hosts
+from consortium.storage.configuration import object_storages
+
 from .base import *  # noqa: F403
-from .base import DATABASES, PRIVATE_MEDIA_ROOT, env
+from .base import CONTENT_SECURITY_POLICY, DATABASES, MEDIA_URL, PRIVATE_MEDIA_ROOT, env
 
 DEBUG = env.bool("DEBUG", default=False)
 
@@ -53,41 +56,36 @@ STORAGES = {
     },
 }
 # Object storage (S3 or any S3-compatible service) when a bucket is named: then every app
-# server sees the same files. Images and documents go under `media/`, readable by URL (the
-# CDN's domain when AWS_S3_CUSTOM_DOMAIN is set); membership attachments go under
-# `private/` with a private ACL — never a public URL: the app streams them to the committee
-# (membership.views.attachment), and a leaked key-signed URL expires in 5 minutes. Keys
-# come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY or the machine's role.
+# server sees the same files (consortium.storage.objects says who reads what). Images under
+# `media/images/` are read by URL (the CDN's domain when AWS_S3_CUSTOM_DOMAIN is set);
+# documents are served by the site after Wagtail's privacy check; membership attachments
+# go under `private/`, streamed to the committee by the site, and staged in the database
+# while the store does not answer (consortium.storage.staging). No ACL header unless
+# S3_MEDIA_ACL names one (buckets with ACLs disabled refuse them). Keys come from
+# AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY or the machine's role.
 S3_BUCKET = env.str("S3_BUCKET", default="")
 if S3_BUCKET:
-    S3_OPTIONS = {
-        "bucket_name": S3_BUCKET,
-        "region_name": env.str("S3_REGION", default="") or None,
-        "endpoint_url": env.str("S3_ENDPOINT_URL", default="") or None,
-        "file_overwrite": False,
-    }
-    STORAGES["default"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {
-            **S3_OPTIONS,
-            "location": "media",
-            "default_acl": env.str("S3_MEDIA_ACL", default="public-read") or None,
-            "querystring_auth": False,
-            "custom_domain": env.str("AWS_S3_CUSTOM_DOMAIN", default="") or None,
-        },
-    }
-    STORAGES["private"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {
-            **S3_OPTIONS,
-            "bucket_name": env.str("S3_PRIVATE_BUCKET", default=S3_BUCKET),
-            "location": "private",
-            "default_acl": "private",
-            "querystring_auth": True,
-            "querystring_expire": 300,
-            "custom_domain": None,
-        },
-    }
+    STORAGES.update(
+        object_storages(
+            S3_BUCKET,
+            region=env.str("S3_REGION", default=""),
+            endpoint_url=env.str("S3_ENDPOINT_URL", default=""),
+            media_acl=env.str("S3_MEDIA_ACL", default=""),
+            custom_domain=env.str("AWS_S3_CUSTOM_DOMAIN", default=""),
+            private_bucket=env.str("S3_PRIVATE_BUCKET", default=""),
+        )
+    )
+# Documents always through the site, after the access check (never a redirect to a
+# permanent URL on the bucket or the CDN).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"] += media_hosts(
+    MEDIA_URL,
+    env.str("AWS_S3_CUSTOM_DOMAIN", default="") if S3_BUCKET else "",
+    env.str("S3_ENDPOINT_URL", default="") if S3_BUCKET else "",
+    S3_BUCKET,
+    env.str("S3_REGION", default=""),
+)
+
 # Emails and other background work go through a database-backed queue, run by
 # `manage.py db_worker` (README, "Background tasks").
 TASKS = {

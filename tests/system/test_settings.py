@@ -101,6 +101,7 @@ def test_every_settings_module_is_french_first(module):
 S3_STORAGES = """
 import django
 django.setup()
+from django.conf import settings
 from django.core.files.storage import storages
 from membership.models import Attachment
 public, private = storages["default"], storages["private"]
@@ -109,13 +110,12 @@ print(type(public).__name__, public.location, public.default_acl, public.queryst
 print(public.url("images/photo.jpg"))
 print(type(private).__name__, private.bucket_name, private.location, private.default_acl)
 print(attachments.location, private.url("2026/statuts.pdf"))
+print(settings.WAGTAILDOCS_SERVE_METHOD, *settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"])
 """
 
 
-def test_object_storage_when_a_bucket_is_named_with_private_attachments():
-    """With S3_BUCKET, media go to object storage (every app server sees the same files);
-    membership attachments under a private prefix, readable only through signed URLs."""
-    result = run_python(
+def s3_settings(**env):
+    return run_python(
         S3_STORAGES,
         "consortium.settings.production",
         SECRET_KEY=REAL_KEY,
@@ -126,17 +126,62 @@ def test_object_storage_when_a_bucket_is_named_with_private_attachments():
         S3_REGION="ca-central-1",
         AWS_ACCESS_KEY_ID="AKIAEXAMPLE",
         AWS_SECRET_ACCESS_KEY="example-secret",  # noqa: S106
+        **env,
     )
+
+
+def test_object_storage_when_a_bucket_is_named_with_private_attachments():
+    """With S3_BUCKET, media go to object storage (every app server sees the same files);
+    membership attachments under a private prefix, readable only through signed URLs; no
+    ACL header unless S3_MEDIA_ACL names one; documents served by the site; the images'
+    host allowed by the Content-Security-Policy by itself (issue #33)."""
+    result = s3_settings()
     assert result.returncode == 0, result.stderr
-    public, public_url, private, private_url = result.stdout.strip().splitlines()
-    assert public == "S3Storage media public-read False"
+    public, public_url, private, private_url, served = result.stdout.strip().splitlines()
+    assert public == "MediaStorage media None False"
     assert public_url.startswith("https://consortium-media.s3")
     assert public_url.endswith("/media/images/photo.jpg")
-    assert private == "S3Storage consortium-private private private"
+    assert private == "PrivateStorage consortium-private private None"
     location, url = private_url.split(" ", 1)
     assert location == "private"
     assert "consortium-private" in url and "/private/2026/statuts.pdf?" in url
     assert "X-Amz-Signature=" in url and "X-Amz-Expires=300" in url
+    assert served.split() == [
+        "serve_view",
+        "'self'",
+        "data:",
+        "https://consortium-media.s3.amazonaws.com",
+        "https://consortium-media.s3.ca-central-1.amazonaws.com",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("env", "hosts"),
+    [
+        (
+            {"AWS_S3_CUSTOM_DOMAIN": "medias.leconsortium.coop"},
+            ["https://medias.leconsortium.coop"],
+        ),
+        (
+            {"S3_ENDPOINT_URL": "https://objets.example.ca:9000"},
+            ["https://objets.example.ca:9000", "https://consortium-media.objets.example.ca:9000"],
+        ),
+        (
+            {
+                "MEDIA_URL": "https://cdn.example.net/media/",
+                "AWS_S3_CUSTOM_DOMAIN": "cdn.example.net",
+            },
+            ["https://cdn.example.net"],
+        ),
+    ],
+)
+def test_the_content_security_policy_follows_the_media_host(env, hosts):
+    result = s3_settings(S3_MEDIA_ACL="public-read", **env)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.strip().splitlines()
+    assert lines[0] == "MediaStorage media public-read False"
+    assert lines[2].endswith(" private")  # with ACLs: attachments say private
+    assert lines[4].split()[3:] == hosts
 
 
 def test_files_stay_on_disk_without_a_bucket(tmp_path):
