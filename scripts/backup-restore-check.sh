@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Backup and restore, proven: back up a PostgreSQL database with pg_dump (custom format,
-# the production backup command), restore it with pg_restore into a new database, and
-# compare what the site serves from each (`manage.py content_fingerprint`: row counts,
-# live pages, the rendered home pages). Prints « restore identical » and exits 0, or says
-# what differs and exits 1. The databases it creates are dropped at the end, whatever
-# happens.
+# Backup and restore, proven: back up a PostgreSQL database and the uploaded files on
+# disk with scripts/backup.sh (the production backup), restore both with scripts/restore.sh
+# into a new database and new folders, and compare what the site serves from each
+# (`manage.py content_fingerprint`: row counts, live pages, the rendered home pages) and
+# every file's checksum. Prints « restore identical » and exits 0, or says what differs and
+# exits 1. The databases and folders it creates are removed at the end, whatever happens.
+# MEDIA_ROOT and PRIVATE_MEDIA_ROOT name the folders of uploaded files to back up.
 #
 #   DATABASE_URL=postgres://user:password@host:5432/anything scripts/backup-restore-check.sh
 #       builds the demo site in a scratch database and checks its backup;
@@ -22,7 +23,15 @@ server="${DATABASE_URL%/*}"
 src="${BACKUP_SOURCE_DATABASE:-consortium_backup_src_$$}"
 dst="consortium_backup_dst_$$"
 workdir="$(mktemp -d)"
-dump="$workdir/consortium.dump"
+media="${MEDIA_ROOT:-media}"
+private="${PRIVATE_MEDIA_ROOT:-private-media}"
+
+# Every file under the two folders, with its checksum, relative to its folder.
+files_digest() {
+    for folder in "$@"; do
+        (cd "$folder" && find . -type f -print0 | sort -z | xargs -0 -r sha256sum)
+    done
+}
 
 scratch=("$dst")
 [ -n "${BACKUP_SOURCE_DATABASE:-}" ] || scratch+=("$src")
@@ -42,17 +51,30 @@ if [ -z "${BACKUP_SOURCE_DATABASE:-}" ]; then
 fi
 # What the site serves before the backup (this also makes the image renditions, which the
 # backup then holds, as a live site's would).
-before="$(DATABASE_URL="$server/$src" "$PY" manage.py content_fingerprint)"
+before="$(DATABASE_URL="$server/$src" MEDIA_ROOT="$media" "$PY" manage.py content_fingerprint)"
 
-pg_dump --format=custom --no-owner --dbname="$server/$src" --file="$dump"
+mkdir -p "$media" "$private"
+written="$(DATABASE_URL="$server/$src" MEDIA_ROOT="$media" PRIVATE_MEDIA_ROOT="$private" \
+    S3_BUCKET="" scripts/backup.sh "$workdir/backups")"
+dump="$(echo "$written" | grep '\.dump$')"
+archive="$(echo "$written" | grep -- '-files\.tar\.gz$')"
+files_before="$(files_digest "$media" "$private")"
+
 psql "$server/postgres" -qc "CREATE DATABASE $dst"
-pg_restore --no-owner --exit-on-error --dbname="$server/$dst" "$dump"
+DATABASE_URL="$server/$dst" MEDIA_ROOT="$workdir/media" PRIVATE_MEDIA_ROOT="$workdir/private" \
+    scripts/restore.sh "$dump" "$archive" >/dev/null
+files_after="$(files_digest "$workdir/media" "$workdir/private")"
+if [ "$files_before" != "$files_after" ]; then
+    echo "restored files differ:"
+    diff <(echo "$files_before") <(echo "$files_after") || true
+    exit 1
+fi
 
-after="$(DATABASE_URL="$server/$dst" "$PY" manage.py content_fingerprint)"
+after="$(DATABASE_URL="$server/$dst" MEDIA_ROOT="$workdir/media" "$PY" manage.py content_fingerprint)"
 if [ "$before" != "$after" ]; then
     echo "restore differs:"
     diff <(echo "$before") <(echo "$after") || true
     exit 1
 fi
-echo "restore identical ($(du -h "$dump" | cut -f1) backup):"
+echo "restore identical ($(du -h "$dump" | cut -f1) database, $(du -h "$archive" | cut -f1) files; $(echo "$files_after" | grep -c . || true) files):"
 echo "$after"
