@@ -17,9 +17,7 @@ from news.factories import NewsIndexPageFactory
 
 
 @pytest.mark.postgres
-def test_a_backup_restores_into_a_new_database_serving_the_same_content(
-    committed_demo, tmp_path
-):
+def test_a_backup_restores_into_a_new_database_serving_the_same_content(committed_demo, tmp_path):
     # The demo's images as they are now (other tests may write beside them meanwhile),
     # and an attachment a person sent.
     media = tmp_path / "media"

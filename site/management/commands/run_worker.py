@@ -6,7 +6,7 @@ a failover, a network cut — and the emails queued meanwhile would wait for som
 it again. This command runs it, and when the database does not answer, logs one line,
 waits (1 s, doubling up to 30 s) and starts it again; queued tasks are picked up as soon as
 the database is back. Options are ``db_worker``'s. Run it under a supervisor that restarts
-it if the process itself dies (docs/deployment.md has the systemd unit).
+it if the process itself dies (deploy/systemd/consortium-worker@.service).
 
 Beside it, a thread takes up again the tasks of workers that died mid-task
 (consortium.messaging.task_lease).
