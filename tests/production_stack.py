@@ -29,10 +29,18 @@ class Browser:
         self.base = f"http://127.0.0.1:{port}"
         self.cookies: dict[str, str] = {}
 
-    def request(self, path: str, data: dict | None = None):
-        body = urllib.parse.urlencode(data, doseq=True).encode() if data is not None else None
+    def request(self, path: str, data: dict | None = None, files: dict | None = None):
+        """GET, or POST ``data`` (with ``files``, {field: (name, bytes)}, as a browser's
+        multipart form); returns the status, the headers and the body as text."""
+        content_type = None
+        if files:
+            body, content_type = multipart(data or {}, files)
+        else:
+            body = urllib.parse.urlencode(data, doseq=True).encode() if data is not None else None
         request = urllib.request.Request(self.base + path, data=body)  # noqa: S310
         request.add_header("X-Forwarded-Proto", "https")
+        if content_type:
+            request.add_header("Content-Type", content_type)
         if body is not None:
             request.add_header("Origin", self.origin)
             request.add_header("Referer", self.origin + path)
@@ -46,7 +54,7 @@ class Browser:
         for header in response.headers.get_all("Set-Cookie") or []:
             for name, morsel in SimpleCookie(header).items():
                 self.cookies[name] = morsel.value
-        return response.status, response.headers, response.read().decode()
+        return response.status, response.headers, response.read().decode(errors="replace")
 
     def sign_in(self, username: str, password: str) -> int:
         """The admin's two steps: password, then the code of the account's authenticator
@@ -70,6 +78,25 @@ class Browser:
         status, _headers, html = self.request(path)
         assert status == 200, (path, status)
         return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+
+
+def multipart(fields: dict, files: dict) -> tuple[bytes, str]:
+    """A multipart/form-data body: ``fields`` and ``files`` ({field: (name, bytes)}, each a
+    PDF); returns the body and its Content-Type."""
+    boundary = "----consortium-form"
+    parts = [
+        f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode()
+        for name, value in fields.items()
+    ]
+    for field, (filename, content) in files.items():
+        parts.append(
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{field}"; '
+            f'filename="{filename}"\r\nContent-Type: application/pdf\r\n\r\n'.encode()
+            + content
+            + b"\r\n"
+        )
+    parts.append(f"--{boundary}--\r\n".encode())
+    return b"".join(parts), f"multipart/form-data; boundary={boundary}"
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):

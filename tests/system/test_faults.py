@@ -29,6 +29,7 @@ from tests.production_stack import (
     Browser,
     application,
     database_url,
+    multipart,
     prepare_site,
     start_server,
     wait_until_up,
@@ -142,22 +143,6 @@ def slow_headers(port: int, stop_event: threading.Event):
             time.sleep(0.05)
 
 
-def multipart(fields: dict, filename: str, content: bytes) -> tuple[bytes, str]:
-    boundary = "----consortium-slow-upload"
-    parts = [
-        f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode()
-        for name, value in fields.items()
-    ]
-    parts.append(
-        f'--{boundary}\r\nContent-Disposition: form-data; name="attachments"; '
-        f'filename="{filename}"\r\nContent-Type: application/pdf\r\n\r\n'.encode()
-        + content
-        + b"\r\n"
-    )
-    parts.append(f"--{boundary}--\r\n".encode())
-    return b"".join(parts), f"multipart/form-data; boundary={boundary}"
-
-
 def slow_upload(port: int, rate: int, result: dict):
     """The membership form with a 9 MB PDF, sent at ``rate`` bytes a second."""
     browser = Browser(port)
@@ -167,7 +152,7 @@ def slow_upload(port: int, rate: int, result: dict):
     padding = b"% rapport annuel, page de remplissage\n" * (9 * 1024 * 1024 // 37)
     pdf = MINIMAL_PDF[:9] + padding + MINIMAL_PDF[9:]
     body, content_type = multipart(
-        {**application(1, 9), "csrfmiddlewaretoken": token}, "rapport.pdf", pdf
+        {**application(1, 9), "csrfmiddlewaretoken": token}, {"attachments": ("rapport.pdf", pdf)}
     )
     cookies = "; ".join(f"{k}={v}" for k, v in browser.cookies.items())
     head = (
