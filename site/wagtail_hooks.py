@@ -11,6 +11,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from consortium.caching.headers import note_document
 from consortium.models import NavigationMenu, SearchSynonym, SiteTexts
 from consortium.staff import editor_guide
 from consortium.staff.content_checks import use_content_checks
@@ -109,3 +110,8 @@ def recovery_codes_menu_item(request):
 @hooks.register("construct_main_menu", order=100)  # after wagtail-2fa's own hook
 def two_factor_menu_in_french(request, menu_items):
     wagtail_2fa.relabel_setup_menu(request, menu_items)
+
+
+@hooks.register("before_serve_document")
+def remember_whether_the_document_is_public(document, request):
+    note_document(request, document)  # its cache headers (consortium.caching.headers)

@@ -8,6 +8,11 @@ Everything personal is never cached: the admin, a visitor with a session (staff 
 userbar), a response that sets a cookie or carries a CSRF token, and the views that say so
 themselves (forms, search, personal links: they set
 their own Cache-Control, which is left alone).
+
+Documents (/documents/…, served by the site after Wagtail's privacy check): one in a
+collection restricted to members is never kept by a shared cache (a CDN keeps `.pdf`
+files by default, whatever the site says, unless told `private`); a public one is cached
+as a public page.
 """
 
 from django.conf import settings
@@ -15,6 +20,13 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control, pat
 
 PUBLIC_PREFIXES = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
 PRIVATE_PREFIXES = ("/admin/",)
+DOCUMENTS_PREFIX = "/documents/"
+
+
+def note_document(request, document) -> None:
+    """Remembers whether the document served is public (Wagtail's ``before_serve_document``
+    hook, in consortium.wagtail_hooks), for :func:`cache_policy`."""
+    request.document_is_public = not document.collection.get_view_restrictions().exists()
 
 
 def cache_policy(request, response) -> None:
@@ -22,6 +34,12 @@ def cache_policy(request, response) -> None:
         return  # the view decided (never_cache on forms, search, personal links)
     if request.path.startswith(PRIVATE_PREFIXES):
         add_never_cache_headers(response)
+        return
+    if request.path.startswith(DOCUMENTS_PREFIX):
+        if response.status_code == 200 and getattr(request, "document_is_public", False):
+            mark_public(response)
+        else:
+            add_never_cache_headers(response)  # includes `private`
         return
     if request.method not in ("GET", "HEAD") or not request.path.startswith(PUBLIC_PREFIXES):
         return

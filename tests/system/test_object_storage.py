@@ -145,8 +145,10 @@ def test_members_documents_are_never_public_and_the_site_serves_them_to_members(
     refused = anonymous.get(document.url)
     assert refused.status_code == 302  # to the member space's sign-in
     assert refused["Location"].startswith("/membership/sign-in/?next=/documents/")
+    assert "private" in refused["Cache-Control"]
     served = anonymous.get(public.url)
     assert served.status_code == 200 and b"".join(served.streaming_content) == MINIMAL_PDF
+    assert "public" in served["Cache-Control"] and "s-maxage" in served["Cache-Control"]
     member = django_user_model.objects.create_user("membre", password="x")
     member.groups.add(Group.objects.get(name="Membres"))
     signed_in = Client()
@@ -154,6 +156,8 @@ def test_members_documents_are_never_public_and_the_site_serves_them_to_members(
     response = signed_in.get(document.url)
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == MINIMAL_PDF
+    # Never kept by a shared cache (a CDN keeps .pdf files unless told `private`).
+    assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
 
 
 def test_attachments_are_private_on_a_bucket_without_acls(
