@@ -47,6 +47,7 @@ APP_IMPORTS: dict[str, set[str]] = {
     "membership": {CORE, "members", "expertise", "newsletter"},
     "services": {CORE, "members", "expertise"},
     "events": {CORE, "members"},
+    "assembly": {CORE, "members", "events"},
     LEAF: set(APPS) - {LEAF},
 }
 
@@ -166,6 +167,18 @@ APP_LAYERS: dict[str, dict[str, int]] = {
         "apps": ENTRY,
         "urls": ENTRY,
         "management": ENTRY,
+        "wagtail_hooks": ENTRY,
+    },
+    "assembly": {
+        "choices": 0,
+        "permissions": 0,
+        "models": 1,
+        "setup_steps": 1,
+        "factories": 2,
+        "roll": 2,
+        "attendance": 2,
+        "voting": 3,
+        "apps": ENTRY,
         "wagtail_hooks": ENTRY,
     },
     "events": {

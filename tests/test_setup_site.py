@@ -19,6 +19,8 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from assembly.permissions import CHAIR_GROUP
+from assembly.setup_steps import CHAIR_PERMISSIONS
 from consortium.caching import content_version
 from consortium.staff import roles
 from consortium.staff.editorial_workflow import WORKFLOW_NAME
@@ -90,8 +92,10 @@ def test_a_migrated_database_gets_the_roles_the_workflow_and_its_address(setting
         roles.SERVICES_GROUP,
         roles.PRIVACY_OFFICER_GROUP,
         MEMBERS_GROUP,
+        CHAIR_GROUP,
     }
     assert set(COMMITTEE_PERMISSIONS) == permissions(roles.COMMITTEE_GROUP)
+    assert set(CHAIR_PERMISSIONS) == permissions(CHAIR_GROUP)
     assert set(SERVICES_PERMISSIONS) == permissions(roles.SERVICES_GROUP)
     assert set(PRIVACY_OFFICER_PERMISSIONS) == permissions(roles.PRIVACY_OFFICER_GROUP)
     assert set(roles.MODEL_PERMISSIONS[roles.COMMUNICATIONS_GROUP]) <= permissions(

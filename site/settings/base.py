@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "services",
     "reports",
     "events",
+    "assembly",
     "newsletter",
     "privacy",
     "wagtail_localize",

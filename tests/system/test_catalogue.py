@@ -23,6 +23,7 @@ SOURCE_DIRS = [
     "services",
     "reports",
     "events",
+    "assembly",
     "newsletter",
     "privacy",
     "locale",
