@@ -17,6 +17,9 @@ import uuid
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel
 
 from members.models import Member, MemberContact
 
@@ -51,7 +54,7 @@ class Assembly(models.Model):
     class Meta:
         verbose_name = _("general assembly")
         verbose_name_plural = _("general assemblies")
-        permissions = [("chair_assembly", _("Can chair a general assembly"))]
+        permissions = [("chair_assembly", _("Can open and close the votes of assemblies"))]
 
     def __str__(self):
         return str(self.event.title)
@@ -81,6 +84,20 @@ class Voter(models.Model):
 
     def __str__(self):
         return str(self.member)
+
+    @property
+    def delegate(self) -> MemberContact | None:
+        """Who votes for this member: the contact it designated (while still one of its
+        contacts), else its principal contact (contacts prefetched, or a query)."""
+        contacts = list(self.member.contacts.all())
+        designated = next((c for c in contacts if c.pk == self.designated_id), None)
+        return designated or next((c for c in contacts if c.is_principal), None)
+
+    @property
+    def present_since(self):
+        """When its delegate arrived, while present (attendance selected, or a query)."""
+        attendance = getattr(self, "attendance", None)
+        return attendance.arrived_at if attendance and attendance.left_at is None else None
 
 
 class RollExclusion(models.Model):
@@ -117,7 +134,7 @@ class Attendance(models.Model):
         return f"{self.voter}: {self.arrived_at:%H:%M}"
 
 
-class Motion(models.Model):
+class Motion(ClusterableModel):
     assembly = models.ForeignKey(Assembly, on_delete=models.CASCADE, related_name="motions")
     number = models.PositiveSmallIntegerField(_("agenda item"))
     title = models.CharField(_("title (French)"), max_length=250)
@@ -139,6 +156,18 @@ class Motion(models.Model):
     # candidate, and the number of voters who took part.
     results = models.JSONField(_("results"), null=True, blank=True, editable=False)
 
+    panels = [
+        FieldPanel("assembly"),
+        FieldPanel("number"),
+        FieldPanel("title"),
+        FieldPanel("title_en"),
+        FieldPanel("kind"),
+        FieldPanel("majority"),
+        FieldPanel("seats"),
+        FieldPanel("secret"),
+        InlinePanel("candidates", label=_("candidates"), heading=_("Candidates (elections)")),
+    ]
+
     class Meta:
         verbose_name = _("vote")
         verbose_name_plural = _("votes")
@@ -152,7 +181,7 @@ class Motion(models.Model):
 
 
 class Candidate(models.Model):
-    motion = models.ForeignKey(Motion, on_delete=models.CASCADE, related_name="candidates")
+    motion = ParentalKey(Motion, on_delete=models.CASCADE, related_name="candidates")
     name = models.CharField(_("name"), max_length=120)
     sort_order = models.PositiveSmallIntegerField(default=0)
 

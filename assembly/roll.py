@@ -84,12 +84,8 @@ def draw(assembly: Assembly, *, user=None) -> tuple[int, int]:
 
 
 def delegate_of(voter: Voter) -> MemberContact | None:
-    """Who votes for ``voter``: the contact it designated (while it still is one of its
-    contacts), else its principal contact (contacts prefetched, or a query)."""
-    contacts = list(voter.member.contacts.all())
-    if voter.designated_id and any(c.pk == voter.designated_id for c in contacts):
-        return next(c for c in contacts if c.pk == voter.designated_id)
-    return next((c for c in contacts if c.is_principal), None)
+    """Who votes for ``voter`` (Voter.delegate)."""
+    return voter.delegate
 
 
 def voter_for(assembly: Assembly, contact: MemberContact) -> Voter | None:

@@ -1,6 +1,6 @@
 """The assembly app's part of `manage.py setup_site` (consortium.bootstrap.site_setup): the
-« Présidence d'assemblée » group — the admin, chairing assemblies and seeing their roll,
-with a second factor."""
+« Présidence d'assemblée » group — the admin, the assemblies and their votes (prepared,
+opened, closed), the roll drawn and read, with a second factor."""
 
 from consortium.bootstrap.site_setup import SetupReport, setup_step
 from consortium.staff.roles import ensure_group
@@ -10,8 +10,15 @@ from .permissions import CHAIR_GROUP
 
 CHAIR_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),
+    ("assembly", "add_assembly"),
+    ("assembly", "change_assembly"),
     ("assembly", "view_assembly"),
     ("assembly", "chair_assembly"),
+    ("assembly", "add_motion"),
+    ("assembly", "change_motion"),
+    ("assembly", "view_motion"),
+    ("assembly", "view_voter"),
+    ("assembly", "view_rollexclusion"),
     ENABLE_PERMISSION,
 ]
 

@@ -1,9 +1,53 @@
-"""Admin hooks of the assembly app: the audit log's names for what the roll and the chair
-did (drawing the roll, a delegate designated, a vote opened or closed)."""
+"""Admin hooks of the assembly app: « Assemblée générale » (assemblies, votes, the roll,
+the members left off) and its chair panel, and the audit log's names for what the roll
+and the chair did (drawing the roll, a delegate designated, a vote opened or closed)."""
 
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
+
+from .permissions import CHAIR_PERMISSION
+
+
+@hooks.register("register_admin_viewset")
+def register_assembly_viewsets():
+    from .viewsets import AssemblyViewSetGroup
+
+    return AssemblyViewSetGroup()
+
+
+@hooks.register("register_admin_urls")
+def register_chair_urls():
+    from . import admin_views
+
+    return [
+        path("assembly/chair/", admin_views.current, name="assembly_chair_current"),
+        path("assembly/<int:pk>/chair/", admin_views.panel, name="assembly_chair"),
+        path("assembly/<int:pk>/chair/state/", admin_views.state, name="assembly_chair_state"),
+        path("assembly/<int:pk>/roll/draw/", admin_views.draw_roll, name="assembly_draw_roll"),
+        path(
+            "assembly/<int:pk>/votes/<int:motion_pk>/<str:action>/",
+            admin_views.change_vote,
+            name="assembly_change_vote",
+        ),
+    ]
+
+
+class ChairMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(CHAIR_PERMISSION)
+
+
+@hooks.register("register_admin_menu_item")
+def register_chair_menu_item():
+    return ChairMenuItem(
+        _("Chair the assembly"),
+        reverse("assembly_chair_current"),
+        icon_name="group",
+        order=276,
+    )
 
 
 @hooks.register("register_log_actions")

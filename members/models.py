@@ -264,6 +264,12 @@ class MemberSpacePage(RoutablePageMixin, BasePage):
         verbose_name = _("member space")
         verbose_name_plural = _("member spaces")
 
+    @classmethod
+    def get_subpage_urls(cls):
+        from members.extensions import routes
+
+        return [*super().get_subpage_urls(), *routes()]
+
     @path("")
     def home(self, request):
         from members.views import home_view

@@ -25,7 +25,7 @@ from consortium.i18n import languages
 from consortium.intake.public_forms import draft_attrs, record_version
 from consortium.pages.links import live_page
 
-from . import ledger
+from . import extensions, ledger
 from .emails import SIGN_IN_SCOPE, queue_correction, request_sign_in
 from .forms import ContactFormSet, CorrectionForm, MemberDetailsForm, SignInForm
 from .models import MemberContact, MemberSpacePage
@@ -57,10 +57,12 @@ def login_redirect(request):
         raise Http404
     if safe and target:
         request.session[NEXT] = target
-    return _private(HttpResponseRedirect(page.url))
+    return private_response(HttpResponseRedirect(page.url))
 
 
-def _private(response):
+def private_response(response):
+    """Never cached, never indexed, no Referer to another site (every member-space page,
+    those other apps add included: members.extensions)."""
     add_never_cache_headers(response)
     response["X-Robots-Tag"] = "noindex"
     # The sign-in link never leaves in a Referer to another site (same-origin: the forms
@@ -71,7 +73,7 @@ def _private(response):
 
 def _render(request, page, template: str, context=None, status=200):
     context = {"page": page, **(context or {})}
-    return _private(
+    return private_response(
         TemplateResponse(request, f"members/member_space/{template}", context, status=status)
     )
 
@@ -122,7 +124,7 @@ def sign_in_view(page, request, token):
     target = request.session.get(NEXT, "")
     login(request, user)  # updates last_login: the link is spent (SESAME_ONE_TIME)
     request.session.set_expiry(settings.MEMBER_SPACE_IDLE_SECONDS)
-    return _private(HttpResponseRedirect(target or _url(page)))
+    return private_response(HttpResponseRedirect(target or _url(page)))
 
 
 def member_only_pages(locale) -> list[Page]:
@@ -172,6 +174,7 @@ def _dashboard(page, request, contact):
             "movements": movements,
             "member_pages": member_only_pages(page.locale_id),
             "offers": offers_to_members(page.locale_id),
+            "extension_links": extensions.dashboard_links(),
         },
     )
 
@@ -295,4 +298,4 @@ def sign_out_view(page, request):
         return HttpResponseNotAllowed(["POST"])
     logout(request)
     messages.info(request, _("You are signed out."))
-    return _private(HttpResponseRedirect(_url(page)))
+    return private_response(HttpResponseRedirect(_url(page)))

@@ -11,6 +11,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import Page
 from wagtail.users.models import UserProfile
 
+from assembly.permissions import CHAIR_GROUP
 from consortium.models import NavigationMenu, SiteTexts
 from consortium.staff.roles import (
     COMMITTEE_GROUP,
@@ -120,7 +121,8 @@ def test_staff_screens_show_no_english_text(client, demo):
 
 
 @pytest.mark.parametrize(
-    "group", [EDITORS_GROUP, COMMUNICATIONS_GROUP, COMMITTEE_GROUP, PRIVACY_OFFICER_GROUP]
+    "group",
+    [EDITORS_GROUP, COMMUNICATIONS_GROUP, COMMITTEE_GROUP, PRIVACY_OFFICER_GROUP, CHAIR_GROUP],
 )
 def test_each_role_walks_its_menu_in_french(client, demo, group):
     from membership.actions import submit_application
@@ -137,7 +139,34 @@ def test_each_role_walks_its_menu_in_french(client, demo, group):
             f"/admin/membership-applications/inspect/{application.pk}/",
             f"/admin/membership-applications/history/{application.pk}/",
         ]
+    if group == CHAIR_GROUP:
+        screens += chair_screens()
     assert not english_on(client, screens)
+
+
+def chair_screens() -> list[str]:
+    """The chair's screens of an assembly with a roll, a vote closed and one prepared."""
+    from assembly import attendance, roll, voting
+    from assembly.factories import AssemblyFactory, MotionFactory
+    from events.models import EventPage, Kind
+
+    event = EventPage.objects.filter(kind=Kind.GENERAL_ASSEMBLY).first()
+    assembly = AssemblyFactory(event=event)
+    roll.draw(assembly)
+    closed, prepared = MotionFactory(assembly=assembly), MotionFactory(assembly=assembly)
+    voting.open_vote(closed)
+    for voter in assembly.roll.all()[:2]:
+        attendance.arrive(voter, voter.delegate)
+        voting.cast(closed, voter, voter.delegate, choice="for")
+    voting.close_vote(closed)
+    return [
+        f"/admin/assembly/{assembly.pk}/chair/",
+        f"/admin/assemblies/edit/{assembly.pk}/",
+        f"/admin/assembly-votes/edit/{prepared.pk}/",
+        "/admin/assembly-votes/new/",
+        f"/admin/assembly-roll/?assembly={assembly.pk}",
+        f"/admin/assembly-left-off/?assembly={assembly.pk}",
+    ]
 
 
 def test_the_languages_screen_and_permissions_say_language_not_region(client, site_tree):

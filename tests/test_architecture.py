@@ -100,6 +100,7 @@ ENTRY = 9  # what Django, Wagtail or the command line call: apps, hooks, urls, c
 APP_LAYERS: dict[str, dict[str, int]] = {
     "members": {
         "choices": 0,
+        "extensions": 0,
         "permissions": 0,
         "models": 1,
         "directory": 2,
@@ -177,7 +178,12 @@ APP_LAYERS: dict[str, dict[str, int]] = {
         "factories": 2,
         "roll": 2,
         "attendance": 2,
+        "results": 2,
         "voting": 3,
+        "views": 4,
+        "member_space": 5,
+        "viewsets": 5,
+        "admin_views": 5,
         "apps": ENTRY,
         "wagtail_hooks": ENTRY,
     },

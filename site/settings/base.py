@@ -280,6 +280,8 @@ MEMBER_SIGN_IN_RATE_LIMIT = env.str("MEMBER_SIGN_IN_RATE_LIMIT", default="10/h")
 MEMBER_RETENTION_MONTHS = env.int("MEMBER_RETENTION_MONTHS", default=24)
 # Member-only pages and documents send visitors who are not signed in to the member space.
 WAGTAIL_FRONTEND_LOGIN_URL = "/membership/sign-in/"
+# Pages other apps add to the member space (members.extensions).
+MEMBER_SPACE_EXTENSIONS = ["assembly.member_space"]
 
 # Email: EMAIL_URL, e.g. smtp+tls://user:password@smtp.example.org:587; console by default.
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")

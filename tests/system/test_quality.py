@@ -40,6 +40,7 @@ TEMPLATE_FOLDERS = [
     "services/templates",
     "reports/templates",
     "events/templates",
+    "assembly/templates",
     "newsletter/templates",
 ]
 

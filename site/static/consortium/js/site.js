@@ -14,6 +14,10 @@
  *    says ``data-draft-done``), by the « Clear » button, or after DRAFT_HOURS. A form that
  *    edits a record (the member space) says which version of it the server showed
  *    (``data-draft-base``): its draft holds every field and comes back only onto that version.
+ * 5. On a page that changes while it is open (the general assembly: ``data-assembly-state``),
+ *    asks the server every few seconds whether it changed, and if so says it in the
+ *    element's live region with a button that shows the changes. The page never reloads by
+ *    itself: nobody loses a choice half made.
  */
 (function () {
     "use strict";
@@ -235,4 +239,37 @@
             form.addEventListener("submit", function () { saveDraft(form); });
         });
     }
+
+    // 5. Live state -------------------------------------------------------------------
+    document.querySelectorAll("[data-assembly-state]").forEach(function (box) {
+        var shown = box.getAttribute("data-assembly-state");
+        var seconds = parseInt(box.getAttribute("data-state-seconds"), 10) || 5;
+        var told = false;
+        var ask = function () {
+            if (told) {
+                return;
+            }
+            fetch(box.getAttribute("data-state-url"), {
+                credentials: "same-origin",
+                headers: {"Accept": "application/json"}
+            }).then(function (response) {
+                return response.ok ? response.json() : null;
+            }).then(function (answer) {
+                if (!answer || answer.state === shown || told) {
+                    return;
+                }
+                told = true;
+                var paragraph = document.createElement("p");
+                paragraph.textContent = box.getAttribute("data-state-changed") + " ";
+                var button = document.createElement("button");
+                button.type = "button";
+                button.className = "btn btn-secondary";
+                button.textContent = box.getAttribute("data-state-show");
+                button.addEventListener("click", function () { window.location.reload(); });
+                paragraph.appendChild(button);
+                box.appendChild(paragraph);
+            }).catch(function () { /* the next try will tell */ });
+        };
+        window.setInterval(ask, seconds * 1000);
+    });
 })();

@@ -1,0 +1,169 @@
+"""Taking part from the member space (/fr/espace-membre/assemblee/,
+/en/member-area/assembly/) and chairing from the admin: a delegate says they are
+present, votes once on the item the chair opened, and reads the results in their
+language; a contact not on the roll and staff without the chair's group are refused
+(issue #34)."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from assembly import roll
+from assembly.choices import MotionKind
+from assembly.factories import MotionFactory
+from assembly.models import Candidate, OpenBallot, SecretBallot
+from assembly.permissions import CHAIR_GROUP
+from consortium.bootstrap.site_setup import run_setup
+from members.models import MemberSpacePage
+from members.register import sync_access
+from tests.fixtures.site import publish_translation
+from tests.two_factor import Client
+
+pytestmark = pytest.mark.django_db
+
+PAGES = {"fr": "/fr/espace-membre/assemblee/", "en": "/en/member-area/assembly/"}
+
+
+@pytest.fixture
+def space(site_tree):
+    page = MemberSpacePage(title="Espace membre", slug="espace-membre", intro="")
+    site_tree.fr_home.add_child(instance=page)
+    page.save_revision().publish()
+    publish_translation(page, site_tree.locales["en"], title="Member area", slug="member-area")
+    return page
+
+
+@pytest.fixture
+def delegates(space, assembly, register):
+    """A signed-in client for each member's principal contact (the roll drawn)."""
+    roll.draw(assembly)
+    clients = {}
+    for key, member in register.items():
+        sync_access(member)
+        contact = member.contacts.get(is_principal=True)
+        contact.refresh_from_db()
+        client = Client()
+        if contact.user_id:
+            client.force_login(contact.user)
+        clients[key] = client
+    return clients
+
+
+@pytest.fixture
+def chair(django_user_model, site_tree):
+    run_setup()
+    user = django_user_model.objects.create_user("presidente", password="x")
+    user.groups.add(Group.objects.get(name=CHAIR_GROUP))
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def page_of(client, language="fr") -> str:
+    response = client.get(PAGES[language])
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
+    return response.content.decode()
+
+
+def test_a_delegate_takes_part_and_votes_once_on_the_open_item(assembly, delegates, chair):
+    motion = MotionFactory(
+        assembly=assembly, title="Adoption du rapport annuel", title_en="Adopting the report"
+    )
+    alpha = delegates["alpha"]
+    html = page_of(alpha)
+    assert "Je suis présent·e" in html and assembly.meeting_url in html
+    assert "Aucun vote n’est ouvert" in html
+
+    response = alpha.post(PAGES["fr"] + "presence/")
+    assert response.status_code == 302
+    html = page_of(alpha)
+    assert "Vous êtes présent·e" in html
+
+    panel = reverse("assembly_chair", args=[assembly.pk])
+    assert chair.get(panel).status_code == 200
+    opened = chair.post(reverse("assembly_change_vote", args=[assembly.pk, motion.pk, "open"]))
+    assert opened.status_code == 302
+    html = page_of(alpha)
+    assert "Adoption du rapport annuel" in html and 'value="for"' in html
+
+    vote = PAGES["fr"] + f"vote/{motion.pk}/"
+    assert alpha.post(vote, {"choice": "for"}).status_code == 302
+    assert alpha.post(vote, {"choice": "against"}).status_code == 302  # a second click
+    assert OpenBallot.objects.get().choice == "for"
+    html = page_of(alpha)
+    assert "est enregistré" in html
+
+    chair.post(reverse("assembly_change_vote", args=[assembly.pk, motion.pk, "close"]))
+    english = page_of(alpha, "en")
+    assert "Adopting the report" in english and "Adopted." in english
+    assert "1 member voted." in english
+    french = page_of(alpha)
+    assert "Adoptée." in french
+
+
+def test_a_secret_election_from_the_member_space(assembly, delegates, chair):
+    motion = MotionFactory(
+        assembly=assembly, kind=MotionKind.ELECTION, seats=2, secret=True, title="Élection"
+    )
+    anne, bruno, chloe = (
+        Candidate.objects.create(motion=motion, name=name, sort_order=order)
+        for order, name in enumerate(["Anne", "Bruno", "Chloé"])
+    )
+    for key in ("alpha", "beta"):
+        delegates[key].post(PAGES["fr"] + "presence/")
+    chair.post(reverse("assembly_change_vote", args=[assembly.pk, motion.pk, "open"]))
+    html = page_of(delegates["alpha"])
+    assert "Scrutin secret" in html and 'type="checkbox"' in html
+    vote = PAGES["fr"] + f"vote/{motion.pk}/"
+    delegates["alpha"].post(vote, {"candidates": [anne.pk, bruno.pk, chloe.pk]})  # too many
+    assert not SecretBallot.objects.exists()
+    delegates["alpha"].post(vote, {"candidates": [anne.pk, bruno.pk]})
+    delegates["beta"].post(vote, {"candidates": [anne.pk, chloe.pk]})
+    chair.post(reverse("assembly_change_vote", args=[assembly.pk, motion.pk, "close"]))
+    html = page_of(delegates["beta"])
+    assert "Élu·e·s : Anne." in html or "Anne" in html
+    assert SecretBallot.objects.count() == 2
+
+
+def test_who_may_not_take_part_is_told_why_and_nothing_is_stored(assembly, delegates, chair):
+    motion = MotionFactory(assembly=assembly)
+    chair.post(reverse("assembly_change_vote", args=[assembly.pk, motion.pk, "open"]))
+    unpaid = delegates["unpaid"]
+    html = page_of(unpaid)
+    assert "n’est pas sur la liste des votants : parts de qualification non payées" in html
+    assert assembly.meeting_url not in html  # the meeting link: delegates on the roll only
+    unpaid.post(PAGES["fr"] + "presence/")
+    unpaid.post(PAGES["fr"] + f"vote/{motion.pk}/", {"choice": "for"})
+    assert not OpenBallot.objects.exists()
+
+
+def test_staff_without_the_chairs_group_cannot_open_a_vote(assembly, django_user_model, site_tree):
+    run_setup()
+    motion = MotionFactory(assembly=assembly)
+    editor = django_user_model.objects.create_user("redaction", password="x")
+    editor.groups.add(Group.objects.get(name="Rédaction"))
+    client = Client()
+    client.force_login(editor)
+    assert client.get(reverse("assembly_chair", args=[assembly.pk])).status_code in (302, 403)
+    client.post(reverse("assembly_change_vote", args=[assembly.pk, motion.pk, "open"]))
+    motion.refresh_from_db()
+    assert motion.status == "prepared"
+
+
+def test_the_chair_panel_queries_do_not_grow_with_the_roll(
+    assembly, register, chair, django_assert_max_num_queries
+):
+    roll.draw(assembly)
+    MotionFactory(assembly=assembly)
+    panel = reverse("assembly_chair", args=[assembly.pk])
+    chair.get(panel)
+    with django_assert_max_num_queries(40) as few:
+        chair.get(panel)
+    from assembly.factories import member_in_good_standing
+
+    for number in range(10):
+        member_in_good_standing(f"Nouvelle {number}")
+    roll.draw(assembly)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        chair.get(panel)

@@ -1,0 +1,146 @@
+"""The general assembly for a member's delegate, in the member space (SPEC §14):
+/fr/espace-membre/assemblee/, /en/member-area/assembly/.
+
+Signed in as in the member space, a contact sees the assembly, its notice and documents
+(on the event's page), and — the delegate of a member on the roll only — the meeting link,
+« Je suis présent·e », the vote open now and the results of the votes closed. Every post
+answers with a redirect (a refresh never posts again) and a message; the page asks
+``state/`` every few seconds whether something changed, and offers to show it (the page
+never reloads by itself: no one loses a choice half made).
+"""
+
+from django.contrib import messages
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect, JsonResponse
+from django.template.response import TemplateResponse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from members.session import signed_in_contact
+from members.views import private_response
+
+from . import attendance, roll, voting
+from .choices import Choice, MotionStatus
+from .models import Assembly, Motion
+from .results import describe
+
+STATE_SECONDS = 5
+
+
+def current_assembly() -> Assembly | None:
+    """The assembly under way or next (its event not over for half a day), else the last."""
+    recent = timezone.now() - timezone.timedelta(hours=12)
+    assemblies = Assembly.objects.select_related("event")
+    upcoming = assemblies.filter(event__end__gte=recent).order_by("event__start").first()
+    return upcoming or assemblies.order_by("-event__start").first()
+
+
+def _url(page, route: str) -> str:
+    return page.url + page.reverse_subpage(route)
+
+
+def _state(assembly: Assembly, voter) -> str:
+    """What the page shows that can change (the votes' statuses, this voter's presence)."""
+    statuses = ",".join(
+        f"{pk}:{status}" for pk, status in assembly.motions.values_list("pk", "status")
+    )
+    present = voter is not None and attendance.is_present(voter)
+    return f"{statuses}|{int(present)}"
+
+
+def _page(page, request, contact):
+    assembly = current_assembly()
+    language = translation.get_language()
+    context = {"page": page, "contact": contact, "assembly": assembly}
+    if assembly is not None:
+        voter = roll.voter_for(assembly, contact)
+        motions = list(assembly.motions.prefetch_related("candidates"))
+        context.update(
+            voter=voter,
+            present=voter is not None and attendance.is_present(voter),
+            open_motion=next((m for m in motions if m.status == MotionStatus.OPEN), None),
+            closed=[describe(m, language) for m in motions if m.status == MotionStatus.CLOSED],
+            motions=motions,
+            state=_state(assembly, voter),
+            state_seconds=STATE_SECONDS,
+            choices=Choice.choices,
+            exclusion=assembly.exclusions.filter(member_id=contact.member_id).first(),
+            on_roll=assembly.roll.filter(member_id=contact.member_id).first(),
+            frozen=roll.is_frozen(assembly),
+        )
+        if context["on_roll"] is not None and voter is None:
+            context["delegate"] = roll.delegate_of(context["on_roll"])
+        open_motion = context["open_motion"]
+        if voter is not None and open_motion is not None:
+            context["voted"] = voting.has_voted(open_motion, voter)
+    return private_response(TemplateResponse(request, "assembly/member/assembly.html", context))
+
+
+def assembly_view(page, request):
+    contact = signed_in_contact(request)
+    if contact is None:
+        return private_response(HttpResponseRedirect(page.url))
+    return _page(page, request, contact)
+
+
+def _delegate(page, request):
+    """(assembly, voter, contact) for a post, or a redirect answering it."""
+    if request.method != "POST":
+        return None, HttpResponseNotAllowed(["POST"])
+    contact = signed_in_contact(request)
+    if contact is None:
+        return None, private_response(HttpResponseRedirect(page.url))
+    assembly = current_assembly()
+    voter = roll.voter_for(assembly, contact) if assembly is not None else None
+    if voter is None:
+        messages.error(request, _("Only the delegate of a member on the roll may do this."))
+        return None, private_response(HttpResponseRedirect(_url(page, "assembly")))
+    return (assembly, voter, contact), None
+
+
+def present_view(page, request):
+    found, answer = _delegate(page, request)
+    if answer is not None:
+        return answer
+    _assembly, voter, contact = found
+    attendance.arrive(voter, contact)
+    messages.success(request, _("You are present: you may vote on each item when it opens."))
+    return private_response(HttpResponseRedirect(_url(page, "assembly")))
+
+
+def vote_view(page, request, motion_id):
+    found, answer = _delegate(page, request)
+    if answer is not None:
+        return answer
+    assembly, voter, contact = found
+    motion = Motion.objects.filter(assembly=assembly, pk=motion_id).first()
+    if motion is None:
+        messages.error(request, _("This vote is not open."))
+    else:
+        try:
+            voting.cast(
+                motion,
+                voter,
+                contact,
+                choice=request.POST.get("choice", ""),
+                candidates=[
+                    value for value in request.POST.getlist("candidates") if value.isdigit()
+                ],
+            )
+        except voting.VoteRefused as refused:
+            messages.error(request, refused.reason)
+        else:
+            messages.success(
+                request,
+                _("Your vote on item %(number)s is recorded.") % {"number": motion.number},
+            )
+    return private_response(HttpResponseRedirect(_url(page, "assembly") + "#votes"))
+
+
+def state_view(page, request):
+    """What the page shows that can change, for its script to compare (never cached)."""
+    contact = signed_in_contact(request)
+    assembly = current_assembly()
+    if contact is None or assembly is None:
+        return private_response(JsonResponse({"state": ""}))
+    voter = roll.voter_for(assembly, contact)
+    return private_response(JsonResponse({"state": _state(assembly, voter)}))
