@@ -6,14 +6,14 @@ queries do not grow with the number of voters."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import attendance, roll, voting
+from . import attendance, minutes, roll, voting
 from .choices import MotionStatus
 from .models import Assembly, Motion
 from .permissions import CHAIR_PERMISSION, ROLL_PERMISSION
@@ -113,3 +113,20 @@ def change_vote(request, pk, motion_pk, action):
             % {"number": motion.number},
         )
     return redirect("assembly_chair", pk)
+
+
+def minutes_view(request, pk):
+    """The draft of the minutes: printable here, or downloaded as text (``?download``)."""
+    _chair(request)
+    assembly = get_object_or_404(Assembly.objects.select_related("event"), pk=pk)
+    text = minutes.draft(assembly).as_text()
+    if "download" in request.GET:
+        day = assembly.event.start.date().isoformat()
+        response = HttpResponse(text, content_type="text/plain; charset=utf-8")
+        response["Content-Disposition"] = (
+            f'attachment; filename="projet-de-proces-verbal-{day}.txt"'
+        )
+        return response
+    return TemplateResponse(
+        request, "assembly/admin/minutes.html", {"assembly": assembly, "text": text}
+    )

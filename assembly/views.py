@@ -67,6 +67,20 @@ def _page(page, request, contact):
             on_roll=assembly.roll.filter(member_id=contact.member_id).first(),
             frozen=roll.is_frozen(assembly),
         )
+        previous = (
+            Assembly.objects.filter(event__start__lt=assembly.event.start)
+            .select_related("event")
+            .order_by("-event__start")
+            .first()
+        )
+        if previous is not None:
+            context["previous"] = previous
+            context["previous_results"] = [
+                describe(motion, language)
+                for motion in previous.motions.filter(status=MotionStatus.CLOSED).prefetch_related(
+                    "candidates"
+                )
+            ]
         if context["on_roll"] is not None and voter is None:
             context["delegate"] = roll.delegate_of(context["on_roll"])
         open_motion = context["open_motion"]

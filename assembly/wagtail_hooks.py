@@ -27,6 +27,7 @@ def register_chair_urls():
         path("assembly/<int:pk>/chair/", admin_views.panel, name="assembly_chair"),
         path("assembly/<int:pk>/chair/state/", admin_views.state, name="assembly_chair_state"),
         path("assembly/<int:pk>/roll/draw/", admin_views.draw_roll, name="assembly_draw_roll"),
+        path("assembly/<int:pk>/minutes/", admin_views.minutes_view, name="assembly_minutes"),
         path(
             "assembly/<int:pk>/votes/<int:motion_pk>/<str:action>/",
             admin_views.change_vote,

@@ -145,27 +145,21 @@ def test_each_role_walks_its_menu_in_french(client, demo, group):
 
 
 def chair_screens() -> list[str]:
-    """The chair's screens of an assembly with a roll, a vote closed and one prepared."""
-    from assembly import attendance, roll, voting
-    from assembly.factories import AssemblyFactory, MotionFactory
-    from events.models import EventPage, Kind
+    """The chair's screens of the demo's assemblies: the next (roll, votes prepared) and
+    last year's (votes closed, its draft minutes)."""
+    from assembly.models import Assembly
 
-    event = EventPage.objects.filter(kind=Kind.GENERAL_ASSEMBLY).first()
-    assembly = AssemblyFactory(event=event)
-    roll.draw(assembly)
-    closed, prepared = MotionFactory(assembly=assembly), MotionFactory(assembly=assembly)
-    voting.open_vote(closed)
-    for voter in assembly.roll.all()[:2]:
-        attendance.arrive(voter, voter.delegate)
-        voting.cast(closed, voter, voter.delegate, choice="for")
-    voting.close_vote(closed)
+    upcoming, past = Assembly.objects.order_by("-event__start")
+    motion = upcoming.motions.first()
     return [
-        f"/admin/assembly/{assembly.pk}/chair/",
-        f"/admin/assemblies/edit/{assembly.pk}/",
-        f"/admin/assembly-votes/edit/{prepared.pk}/",
+        f"/admin/assembly/{upcoming.pk}/chair/",
+        f"/admin/assembly/{past.pk}/chair/",
+        f"/admin/assembly/{past.pk}/minutes/",
+        f"/admin/assemblies/edit/{upcoming.pk}/",
+        f"/admin/assembly-votes/edit/{motion.pk}/",
         "/admin/assembly-votes/new/",
-        f"/admin/assembly-roll/?assembly={assembly.pk}",
-        f"/admin/assembly-left-off/?assembly={assembly.pk}",
+        f"/admin/assembly-roll/?assembly={upcoming.pk}",
+        f"/admin/assembly-left-off/?assembly={upcoming.pk}",
     ]
 
 

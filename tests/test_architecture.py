@@ -180,6 +180,8 @@ APP_LAYERS: dict[str, dict[str, int]] = {
         "attendance": 2,
         "results": 2,
         "voting": 3,
+        "minutes": 3,
+        "demo": 4,
         "views": 4,
         "member_space": 5,
         "viewsets": 5,

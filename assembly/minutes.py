@@ -1,0 +1,90 @@
+"""The draft of the minutes (« projet de procès-verbal ») of an assembly, in French, from
+what the site recorded: the assembly's date and place, the roll, the delegates present
+with their arrival times, the quorum, and each vote's question, counts and outcome. The
+secretary finishes it (the deliberations are theirs to write); it is printed from the
+chair's panel or downloaded as text.
+"""
+
+from dataclasses import dataclass
+
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+
+from . import attendance
+from .choices import MotionStatus
+from .models import Assembly, Attendance
+from .results import Result, describe
+
+
+@dataclass(frozen=True)
+class Minutes:
+    title: str
+    held: str
+    place: str
+    roll: int
+    present: list[tuple[str, str, str]]  # (member, delegate, arrival time)
+    quorum: attendance.Quorum
+    results: list[Result]
+
+    def as_text(self) -> str:
+        lines = [
+            f"PROJET DE PROCÈS-VERBAL — {self.title}",
+            "",
+            f"Tenue le {self.held}{', ' + self.place if self.place else ''}, en présence et "
+            "à distance (moyens technologiques).",
+            "",
+            "1. Présences et quorum",
+            f"Membres inscrits sur la liste des votants : {self.roll}. Personnes déléguées "
+            f"présentes : {len(self.present)}. Quorum requis : {self.quorum.required} — "
+            + ("atteint." if self.quorum.reached else "non atteint."),
+            "",
+            *(
+                f"- {member}, représenté par {delegate} (arrivée {time})"
+                for member, delegate, time in self.present
+            ),
+            "",
+        ]
+        for number, result in enumerate(self.results, start=2):
+            lines += [
+                f"{number}. Point {result.number} — {result.title}",
+                ("Scrutin secret." if result.secret else "Vote à découvert.")
+                + f" Membres ayant voté : {result.voters}.",
+                *(f"- {what} : {count}" for what, count in result.counts),
+                f"Résultat : {result.outcome}",
+                "[Délibérations : à compléter par le secrétariat.]",
+                "",
+            ]
+        lines += ["Levée de l’assemblée : [heure, à compléter].", "", "Secrétaire d’assemblée :"]
+        return "\n".join(lines) + "\n"
+
+
+def draft(assembly: Assembly) -> Minutes:
+    """The draft in French, whatever the reader's language (the minutes are French)."""
+    with translation.override("fr"):
+        event = assembly.event
+        present = (
+            Attendance.objects.filter(voter__assembly=assembly)
+            .select_related("voter__member", "contact")
+            .order_by("arrived_at")
+        )
+        motions = assembly.motions.filter(status=MotionStatus.CLOSED).prefetch_related("candidates")
+        return Minutes(
+            title=str(event.title),
+            held=date_format(timezone.localtime(event.start), "DATETIME_FORMAT"),
+            place=event.location,
+            roll=assembly.roll.count(),
+            present=[
+                (
+                    row.voter.member.name,
+                    row.contact.name,
+                    date_format(timezone.localtime(row.arrived_at), "TIME_FORMAT"),
+                )
+                for row in present
+            ],
+            quorum=attendance.Quorum(
+                present=len(present),
+                roll=assembly.roll.count(),
+                required=attendance.required_for(assembly, assembly.roll.count()),
+            ),
+            results=[describe(motion, "fr") for motion in motions],
+        )
