@@ -17,6 +17,16 @@ from consortium.staff.permissions import ReadOnlyPermissionPolicy
 from .models import Assembly, Motion, RollExclusion, Voter
 
 
+class ReadOnlyViewSet(ModelViewSet):
+    """A listing staff read and export, never edit (what it lists comes from the roll)."""
+
+    copy_view_enabled = False
+
+    @property
+    def permission_policy(self):
+        return ReadOnlyPermissionPolicy(self.model)
+
+
 class AssemblyViewSet(ModelViewSet):
     model = Assembly
     icon = "group"
@@ -83,13 +93,12 @@ class RollIndexView(ReadableExportMixin, IndexView):
         )
 
 
-class RollViewSet(ModelViewSet):
+class RollViewSet(ReadOnlyViewSet):
     model = Voter
     icon = "list-ul"
     menu_label = _("Roll of voters")
     name = "assembly_roll"
     url_prefix = "assembly-roll"
-    copy_view_enabled = False
     form_fields = ["designated"]  # required by ModelViewSet; no one may reach the form
     index_view_class = RollIndexView
     filterset_class = RollFilterSet
@@ -108,18 +117,13 @@ class RollViewSet(ModelViewSet):
     export_filename = "liste-des-votants"
     ordering = ["member__name"]
 
-    @property
-    def permission_policy(self):
-        return ReadOnlyPermissionPolicy(self.model)
 
-
-class ExclusionViewSet(ModelViewSet):
+class ExclusionViewSet(ReadOnlyViewSet):
     model = RollExclusion
     icon = "warning"
     menu_label = _("Members not on the roll")
     name = "assembly_left_off"
     url_prefix = "assembly-left-off"
-    copy_view_enabled = False
     form_fields = ["reason"]  # required by ModelViewSet; no one may reach the form
     list_filter = ["assembly", "reason"]
     list_display = [
@@ -129,10 +133,6 @@ class ExclusionViewSet(ModelViewSet):
     list_export = ["assembly", "member", "reason"]
     export_filename = "membres-hors-liste"
     ordering = ["member__name"]
-
-    @property
-    def permission_policy(self):
-        return ReadOnlyPermissionPolicy(self.model)
 
 
 class AssemblyViewSetGroup(ViewSetGroup):

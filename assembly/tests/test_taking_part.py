@@ -167,3 +167,15 @@ def test_the_chair_panel_queries_do_not_grow_with_the_roll(
     roll.draw(assembly)
     with django_assert_max_num_queries(len(few.captured_queries)):
         chair.get(panel)
+
+
+def test_the_roll_exports_with_french_headings(assembly, register, chair):
+    roll.draw(assembly)
+    response = chair.get(f"/admin/assembly-roll/?assembly={assembly.pk}&export=csv")
+    assert response.status_code == 200
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    heading, *rows = text.strip().splitlines()
+    assert heading == "Assemblée générale,Membre,Personne déléguée,Présent depuis"
+    assert sorted(row.split(",")[1] for row in rows) == ["Alpha", "Beta", "Gamma"]
+    assert "Délégué Alpha" in text
+    assert "liste-des-votants" in response["Content-Disposition"]
