@@ -12,10 +12,10 @@ once all apps are loaded).
 """
 
 from functools import cache
+from importlib import import_module
 
 from django.conf import settings
 from django.urls import URLPattern
-from django.utils.module_loading import import_module
 
 
 @cache

@@ -126,7 +126,9 @@ def test_the_form_and_its_error_state_have_no_axe_violation(site, browser_page, 
     page.locator("#id_postal_code").fill("D0D 0D0")
     page.locator('input[type="submit"]').click()
     page.wait_for_selector("#error-summary")
-    # The summary has the focus, so keyboard and screen-reader users start from it.
+    # The summary has the focus, so keyboard and screen-reader users start from it (the
+    # site's script moves it once the page has loaded: wait for it, on a loaded machine).
+    page.wait_for_function("document.activeElement && document.activeElement.id", timeout=10_000)
     assert page.evaluate("document.activeElement.id") == "error-summary"
     assert page.locator("#id_neq").input_value() == "123"
     assert_no_axe_violations(page)

@@ -74,6 +74,7 @@ def test_migrate_then_setup_site_makes_a_usable_site(new_database):
         "Services aux membres",
         "Responsable de la protection des renseignements personnels",
         "Membres",
+        "Présidence d'assemblée",
     }
     assert workflow == [("Révision éditoriale",)]
     assert site == ("leconsortium.coop", 443)
