@@ -6,7 +6,6 @@ the process is manage.py, gunicorn or a worker.
 """
 
 from consortium.security.headers import media_hosts
-from consortium.storage.configuration import object_storages
 
 from .base import *  # noqa: F403
 from .base import CONTENT_SECURITY_POLICY, DATABASES, MEDIA_URL, PRIVATE_MEDIA_ROOT, env
@@ -65,6 +64,8 @@ STORAGES = {
 # AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY or the machine's role.
 S3_BUCKET = env.str("S3_BUCKET", default="")
 if S3_BUCKET:
+    from consortium.storage.configuration import object_storages  # botocore: only with S3
+
     STORAGES.update(
         object_storages(
             S3_BUCKET,

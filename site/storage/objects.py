@@ -78,14 +78,21 @@ class PrivateStorage(S3Storage):
 
 
 def stores_down() -> list[str]:
-    """The storages on object storage that do not answer now (for /healthz)."""
+    """The storages on object storage that do not answer now (for /healthz); a bucket both
+    storages share is asked once."""
+    answers: dict[tuple, bool] = {}
     down = []
     for alias in ("default", "private"):
         storage = storages[alias]
         if not isinstance(storage, S3Storage):
             continue
-        try:
-            storage.connection.meta.client.head_bucket(Bucket=storage.bucket_name)
-        except STORE_ERRORS:
+        bucket = (storage.endpoint_url, storage.bucket_name)
+        if bucket not in answers:
+            try:
+                storage.connection.meta.client.head_bucket(Bucket=storage.bucket_name)
+                answers[bucket] = True
+            except STORE_ERRORS:
+                answers[bucket] = False
+        if not answers[bucket]:
             down.append(alias)
     return down
