@@ -18,7 +18,7 @@ from .choices import MotionStatus
 from .models import Assembly, Motion
 from .permissions import CHAIR_PERMISSION, ROLL_PERMISSION
 from .results import describe
-from .views import STATE_SECONDS, current_assembly
+from .views import STATE_SECONDS, current_assembly, live_state
 
 
 def _chair(request) -> None:
@@ -27,11 +27,10 @@ def _chair(request) -> None:
 
 
 def _state(assembly: Assembly) -> str:
+    """The votes' statuses and the quorum (views.live_state)."""
     quorum = attendance.quorum(assembly)
-    statuses = ",".join(
-        f"{pk}:{status}" for pk, status in assembly.motions.values_list("pk", "status")
-    )
-    return f"{statuses}|{quorum.present}/{quorum.roll}"
+    statuses = assembly.motions.values_list("pk", "status")
+    return live_state(statuses, f"{quorum.present}/{quorum.roll}")
 
 
 def current(request):

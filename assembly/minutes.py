@@ -21,7 +21,6 @@ class Minutes:
     title: str
     held: str
     place: str
-    roll: int
     present: list[tuple[str, str, str]]  # (member, delegate, arrival time)
     quorum: attendance.Quorum
     results: list[Result]
@@ -34,7 +33,7 @@ class Minutes:
             "à distance (moyens technologiques).",
             "",
             "1. Présences et quorum",
-            f"Membres inscrits sur la liste des votants : {self.roll}. Personnes déléguées "
+            f"Membres inscrits sur la liste des votants : {self.quorum.roll}. Personnes déléguées "
             f"présentes : {len(self.present)}. Quorum requis : {self.quorum.required} — "
             + ("atteint." if self.quorum.reached else "non atteint."),
             "",
@@ -68,11 +67,11 @@ def draft(assembly: Assembly) -> Minutes:
             .order_by("arrived_at")
         )
         motions = assembly.motions.filter(status=MotionStatus.CLOSED).prefetch_related("candidates")
+        on_roll = assembly.roll.count()
         return Minutes(
             title=str(event.title),
             held=date_format(timezone.localtime(event.start), "DATETIME_FORMAT"),
             place=event.location,
-            roll=assembly.roll.count(),
             present=[
                 (
                     row.voter.member.name,
@@ -83,8 +82,8 @@ def draft(assembly: Assembly) -> Minutes:
             ],
             quorum=attendance.Quorum(
                 present=len(present),
-                roll=assembly.roll.count(),
-                required=attendance.required_for(assembly, assembly.roll.count()),
+                roll=on_roll,
+                required=attendance.required_for(assembly, on_roll),
             ),
             results=[describe(motion, "fr") for motion in motions],
         )

@@ -83,23 +83,26 @@ def draw(assembly: Assembly, *, user=None) -> tuple[int, int]:
     return len(eligible), len(left_off)
 
 
-def delegate_of(voter: Voter) -> MemberContact | None:
-    """Who votes for ``voter`` (Voter.delegate)."""
-    return voter.delegate
-
-
-def voter_for(assembly: Assembly, contact: MemberContact) -> Voter | None:
-    """The roll's entry ``contact`` votes for, if it is the delegate of one."""
-    voter = (
-        assembly.roll.filter(member_id=contact.member_id)
+def entry_of(assembly: Assembly, member_id: int) -> Voter | None:
+    """The roll's entry of a member, with its contacts (to know its delegate), or None."""
+    return (
+        assembly.roll.filter(member_id=member_id)
         .select_related("member")
         .prefetch_related("member__contacts")
         .first()
     )
-    if voter is None:
-        return None
-    delegate = delegate_of(voter)
-    return voter if delegate is not None and delegate.pk == contact.pk else None
+
+
+def votes_for(entry: Voter | None, contact: MemberContact) -> bool:
+    """Whether ``contact`` is the delegate of ``entry`` (Voter.delegate): no proxies."""
+    delegate = entry.delegate if entry is not None else None
+    return delegate is not None and delegate.pk == contact.pk
+
+
+def voter_for(assembly: Assembly, contact: MemberContact) -> Voter | None:
+    """The roll's entry ``contact`` votes for, if it is the delegate of one."""
+    entry = entry_of(assembly, contact.member_id)
+    return entry if votes_for(entry, contact) else None
 
 
 @transaction.atomic

@@ -9,6 +9,8 @@ answers with a redirect (a refresh never posts again) and a message; the page as
 never reloads by itself: no one loses a choice half made).
 """
 
+import datetime
+
 from django.contrib import messages
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect, JsonResponse
 from django.template.response import TemplateResponse
@@ -28,7 +30,7 @@ STATE_SECONDS = 5
 
 def current_assembly() -> Assembly | None:
     """The assembly under way or next (its event not over for half a day), else the last."""
-    recent = timezone.now() - timezone.timedelta(hours=12)
+    recent = timezone.now() - datetime.timedelta(hours=12)
     assemblies = Assembly.objects.select_related("event")
     upcoming = assemblies.filter(event__end__gte=recent).order_by("event__start").first()
     return upcoming or assemblies.order_by("-event__start").first()
@@ -38,13 +40,10 @@ def _url(page, route: str) -> str:
     return page.url + page.reverse_subpage(route)
 
 
-def _state(assembly: Assembly, voter) -> str:
-    """What the page shows that can change (the votes' statuses, this voter's presence)."""
-    statuses = ",".join(
-        f"{pk}:{status}" for pk, status in assembly.motions.values_list("pk", "status")
-    )
-    present = voter is not None and attendance.is_present(voter)
-    return f"{statuses}|{int(present)}"
+def live_state(statuses, *more) -> str:
+    """What a live page shows that can change, as one string its script compares (site.js,
+    part 5): the votes' (pk, status) pairs, then anything else the page shows."""
+    return "|".join([",".join(f"{pk}:{status}" for pk, status in statuses), *map(str, more)])
 
 
 def _page(page, request, contact):
@@ -52,20 +51,29 @@ def _page(page, request, contact):
     language = translation.get_language()
     context = {"page": page, "contact": contact, "assembly": assembly}
     if assembly is not None:
-        voter = roll.voter_for(assembly, contact)
+        entry = roll.entry_of(assembly, contact.member_id)
+        voter = entry if roll.votes_for(entry, contact) else None
+        present = voter is not None and attendance.is_present(voter)
         motions = list(assembly.motions.prefetch_related("candidates"))
+        open_motion = next((m for m in motions if m.status == MotionStatus.OPEN), None)
         context.update(
             voter=voter,
-            present=voter is not None and attendance.is_present(voter),
-            open_motion=next((m for m in motions if m.status == MotionStatus.OPEN), None),
+            present=present,
+            open_motion=open_motion,
             closed=[describe(m, language) for m in motions if m.status == MotionStatus.CLOSED],
-            motions=motions,
-            state=_state(assembly, voter),
+            state=live_state(((m.pk, m.status) for m in motions), int(present)),
             state_seconds=STATE_SECONDS,
             choices=Choice.choices,
-            exclusion=assembly.exclusions.filter(member_id=contact.member_id).first(),
-            on_roll=assembly.roll.filter(member_id=contact.member_id).first(),
-            frozen=roll.is_frozen(assembly),
+            on_roll=entry,
+            delegate=entry.delegate if entry is not None else None,
+            exclusion=(
+                None
+                if entry is not None
+                else assembly.exclusions.filter(member_id=contact.member_id).first()
+            ),
+            voted=voter is not None
+            and open_motion is not None
+            and voting.has_voted(open_motion, voter),
         )
         previous = (
             Assembly.objects.filter(event__start__lt=assembly.event.start)
@@ -74,18 +82,11 @@ def _page(page, request, contact):
             .first()
         )
         if previous is not None:
+            closed = previous.motions.filter(status=MotionStatus.CLOSED)
             context["previous"] = previous
             context["previous_results"] = [
-                describe(motion, language)
-                for motion in previous.motions.filter(status=MotionStatus.CLOSED).prefetch_related(
-                    "candidates"
-                )
+                describe(motion, language) for motion in closed.prefetch_related("candidates")
             ]
-        if context["on_roll"] is not None and voter is None:
-            context["delegate"] = roll.delegate_of(context["on_roll"])
-        open_motion = context["open_motion"]
-        if voter is not None and open_motion is not None:
-            context["voted"] = voting.has_voted(open_motion, voter)
     return private_response(TemplateResponse(request, "assembly/member/assembly.html", context))
 
 
@@ -157,4 +158,6 @@ def state_view(page, request):
     if contact is None or assembly is None:
         return private_response(JsonResponse({"state": ""}))
     voter = roll.voter_for(assembly, contact)
-    return private_response(JsonResponse({"state": _state(assembly, voter)}))
+    present = voter is not None and attendance.is_present(voter)
+    statuses = assembly.motions.values_list("pk", "status")
+    return private_response(JsonResponse({"state": live_state(statuses, int(present))}))

@@ -39,7 +39,7 @@ def test_drawn_again_the_roll_follows_the_register_and_keeps_designations(assemb
     register["beta"].save()
     assert roll.draw(assembly) == (2, 4)
     voter = assembly.roll.get(member=alpha)
-    assert roll.delegate_of(voter) == deputy
+    assert voter.delegate == deputy
     assert roll.voter_for(assembly, deputy) == voter
     principal = alpha.contacts.get(is_principal=True)
     assert roll.voter_for(assembly, principal) is None  # one delegate votes: no proxy

@@ -26,7 +26,7 @@ def present(assembly):
     roll.draw(assembly)
     voters = list(assembly.roll.select_related("member").order_by("member__name"))
     for voter in voters:
-        attendance.arrive(voter, roll.delegate_of(voter))
+        attendance.arrive(voter, voter.delegate)
     return voters
 
 
@@ -78,7 +78,7 @@ def test_nothing_in_the_database_links_a_secret_ballot_to_its_voter(assembly, pr
     voting.open_vote(motion)
     # Voter n (in the order they voted) picks candidate n: every ballot is different.
     for voter, candidate in zip(present, candidates, strict=True):
-        voting.cast(motion, voter, roll.delegate_of(voter), candidates=[candidate.pk])
+        voting.cast(motion, voter, voter.delegate, candidates=[candidate.pk])
     voting.close_vote(motion)
 
     ballots_table, participations_table = SecretBallot._meta.db_table, Participation._meta.db_table
@@ -117,7 +117,7 @@ def test_one_vote_per_member_when_a_delegate_votes_from_several_devices_at_once(
     motion = MotionFactory(assembly=assembly, secret=True)
     voting.open_vote(motion)
     voter = present[0]
-    delegate = roll.delegate_of(voter)
+    delegate = voter.delegate
     barrier = threading.Barrier(6)
     outcomes: list[str] = []
 

@@ -18,7 +18,7 @@ def voters(assembly, register):
     roll.draw(assembly)
     present = []
     for voter in assembly.roll.select_related("member"):
-        delegate = roll.delegate_of(voter)
+        delegate = voter.delegate
         attendance.arrive(voter, delegate)
         present.append((voter, delegate))
     return present
@@ -28,10 +28,10 @@ def test_quorum_counts_the_delegates_present_against_the_roll(assembly, register
     roll.draw(assembly)
     voters = list(assembly.roll.all())
     assert attendance.quorum(assembly) == attendance.Quorum(present=0, roll=3, required=2)
-    attendance.arrive(voters[0], roll.delegate_of(voters[0]))
-    attendance.arrive(voters[0], roll.delegate_of(voters[0]))  # twice: once
+    attendance.arrive(voters[0], voters[0].delegate)
+    attendance.arrive(voters[0], voters[0].delegate)  # twice: once
     assert not attendance.quorum(assembly).reached
-    attendance.arrive(voters[1], roll.delegate_of(voters[1]))
+    attendance.arrive(voters[1], voters[1].delegate)
     assert attendance.quorum(assembly).reached
     attendance.leave(voters[1])
     assert attendance.quorum(assembly).present == 1
