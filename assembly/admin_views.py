@@ -27,10 +27,13 @@ def _chair(request) -> None:
 
 
 def _state(assembly: Assembly) -> str:
-    """The votes' statuses and the quorum (views.live_state)."""
+    """The votes' statuses, the quorum and the ballots in on the open vote, as the panel's
+    notice says (views.live_state)."""
     quorum = attendance.quorum(assembly)
-    statuses = assembly.motions.values_list("pk", "status")
-    return live_state(statuses, f"{quorum.present}/{quorum.roll}")
+    motions = list(assembly.motions.all())
+    ballots = sum(voting.ballots_in(m) for m in motions if m.status == MotionStatus.OPEN)
+    statuses = [(motion.pk, motion.status) for motion in motions]
+    return live_state(statuses, f"{quorum.present}/{quorum.roll}", ballots)
 
 
 def current(request):
@@ -52,8 +55,7 @@ def panel(request, pk):
         if motion.status == MotionStatus.CLOSED:
             motion.result = describe(motion, language)
         elif motion.status == MotionStatus.OPEN:
-            ballots = motion.secret_ballots if motion.secret else motion.open_ballots
-            motion.ballots_received = ballots.count()
+            motion.ballots_received = voting.ballots_in(motion)
     context = {
         "assembly": assembly,
         "quorum": attendance.quorum(assembly),

@@ -117,6 +117,12 @@ def has_voted(motion: Motion, voter: Voter) -> bool:
     return ballots.filter(voter=voter).exists()
 
 
+def ballots_in(motion: Motion) -> int:
+    """How many ballots ``motion`` has received (nothing of what they say)."""
+    ballots = motion.secret_ballots if motion.secret else motion.open_ballots
+    return ballots.count()
+
+
 def tally(motion: Motion) -> dict:
     """The counts of ``motion``'s ballots and its outcome (no one's ballot in it)."""
     ballots = motion.secret_ballots if motion.secret else motion.open_ballots

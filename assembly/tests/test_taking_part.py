@@ -88,7 +88,10 @@ def test_a_delegate_takes_part_and_votes_once_on_the_open_item(assembly, delegat
     assert "Adoption du rapport annuel" in html and 'value="for"' in html
 
     vote = PAGES["fr"] + f"vote/{motion.pk}/"
+    state = reverse("assembly_chair_state", args=[assembly.pk])
+    before = chair.get(state).json()["state"]
     assert alpha.post(vote, {"choice": "for"}).status_code == 302
+    assert chair.get(state).json()["state"] != before  # the panel offers to show the ballot
     assert alpha.post(vote, {"choice": "against"}).status_code == 302  # a second click
     assert OpenBallot.objects.get().choice == "for"
     html = page_of(alpha)
