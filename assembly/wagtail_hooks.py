@@ -24,12 +24,12 @@ def register_chair_urls():
 
     return [
         path("assembly/chair/", admin_views.current, name="assembly_chair_current"),
-        path("assembly/<int:pk>/chair/", admin_views.panel, name="assembly_chair"),
-        path("assembly/<int:pk>/chair/state/", admin_views.state, name="assembly_chair_state"),
-        path("assembly/<int:pk>/roll/draw/", admin_views.draw_roll, name="assembly_draw_roll"),
-        path("assembly/<int:pk>/minutes/", admin_views.minutes_view, name="assembly_minutes"),
+        path("assembly/<id:pk>/chair/", admin_views.panel, name="assembly_chair"),
+        path("assembly/<id:pk>/chair/state/", admin_views.state, name="assembly_chair_state"),
+        path("assembly/<id:pk>/roll/draw/", admin_views.draw_roll, name="assembly_draw_roll"),
+        path("assembly/<id:pk>/minutes/", admin_views.minutes_view, name="assembly_minutes"),
         path(
-            "assembly/<int:pk>/votes/<int:motion_pk>/<str:action>/",
+            "assembly/<id:pk>/votes/<id:motion_pk>/<str:action>/",
             admin_views.change_vote,
             name="assembly_change_vote",
         ),

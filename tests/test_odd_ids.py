@@ -27,3 +27,20 @@ def test_the_largest_possible_id_still_reaches_the_view(admin_client, site_tree)
     """The limit is the database's, not lower: 2⁶³−1 is looked up (and not found)."""
     response = admin_client.get(f"/admin/membership-applications/export/{2**63 - 1}.json")
     assert response.status_code == 404
+
+
+def test_the_assemblys_addresses_with_an_impossible_id_are_not_found(admin_client, site_tree):
+    """The chair's panel, a vote's opening and a delegate's ballot (issue #34)."""
+    response = admin_client.get(f"/admin/assembly/{HUGE}/chair/", follow=True)
+    assert response.status_code == 404
+    response = admin_client.post(f"/admin/assembly/1/votes/{HUGE}/open/", follow=True)
+    assert response.status_code == 404
+    from members.models import MemberSpacePage
+
+    space = MemberSpacePage(title="Espace membre", slug="espace-membre")
+    site_tree.fr_home.add_child(instance=space)
+    space.save_revision().publish()
+    response = admin_client.post(
+        f"/fr/espace-membre/assemblee/vote/{HUGE}/", {"choice": "for"}, follow=True
+    )
+    assert response.status_code == 404
