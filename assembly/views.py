@@ -60,6 +60,7 @@ def _page(page, request, contact):
             voter=voter,
             present=present,
             open_motion=open_motion,
+            open_title=open_motion.title_in(language) if open_motion else "",
             closed=[describe(m, language) for m in motions if m.status == MotionStatus.CLOSED],
             state=live_state(((m.pk, m.status) for m in motions), int(present)),
             state_seconds=STATE_SECONDS,
