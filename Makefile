@@ -7,7 +7,7 @@ PORT ?= 8000
 CONSTRAINTS := requirements/constraints.txt
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test test-fast install install-test lock lint messages extract-messages demo bench bench-ab bench-news
+.PHONY: run test test-fast install install-test lock lint messages extract-messages demo bench bench-ab bench-news bench-pdf
 
 $(PY):
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is required") if sys.version_info < (3, 11) else None'
@@ -87,3 +87,7 @@ lock:
 	.lock-venv/bin/pip install --quiet -e '.[test]'
 	.lock-venv/bin/pip freeze --exclude-editable | grep -v '^-e' > $(CONSTRAINTS)
 	rm -rf .lock-venv
+
+# Time of the PDF check on hostile documents, as ratios to a 500-page one (bench/hostile_pdfs.py).
+bench-pdf: install-test
+	$(PY) bench/hostile_pdfs.py

