@@ -3,7 +3,9 @@
 
 Signed in as in the member space, a contact sees the assembly, its notice and documents
 (on the event's page), and — the delegate of a member on the roll only — the meeting link,
-« Je suis présent·e », the vote open now and the results of the votes closed. Every post
+« Je suis présent·e », the vote open now and the results of the votes closed. The principal
+contact of a member on the roll names its delegate among the member's contacts, until the
+roll closes (roll.designate). Every post
 answers with a redirect (a refresh never posts again) and a message; the page asks
 ``state/`` every few seconds whether something changed, and offers to show it (the page
 never reloads by itself: no one loses a choice half made).
@@ -75,6 +77,8 @@ def _page(page, request, contact):
             voted=voter is not None
             and open_motion is not None
             and voting.has_voted(open_motion, voter),
+            roll_frozen=roll.is_frozen(assembly),
+            may_designate=entry is not None and contact.is_principal,
         )
         previous = (
             Assembly.objects.filter(event__start__lt=assembly.event.start)
@@ -121,6 +125,41 @@ def present_view(page, request):
     attendance.arrive(voter, contact)
     messages.success(request, _("You are present: you may vote on each item when it opens."))
     return private_response(HttpResponseRedirect(_url(page, "assembly")))
+
+
+def delegate_view(page, request):
+    """The principal contact of a member on the roll names its delegate (one of the
+    member's contacts; the principal contact itself takes the vote back)."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    contact = signed_in_contact(request)
+    if contact is None:
+        return private_response(HttpResponseRedirect(page.url))
+    back = private_response(HttpResponseRedirect(_url(page, "assembly") + "#delegate"))
+    assembly = current_assembly()
+    entry = roll.entry_of(assembly, contact.member_id) if assembly is not None else None
+    if entry is None or not contact.is_principal:
+        messages.error(
+            request, _("Only the principal contact of a member on the roll may do this.")
+        )
+        return back
+    chosen = request.POST.get("delegate", "")
+    delegate = next((c for c in entry.member.contacts.all() if str(c.pk) == chosen), None)
+    if delegate is None:
+        messages.error(request, _("Choose one of your organisation's contacts."))
+        return back
+    try:
+        roll.designate(assembly, entry.member, delegate, by=contact.user)
+    except roll.RollFrozen:
+        messages.error(
+            request, _("The roll of voters has closed: the delegate can no longer change.")
+        )
+        return back
+    messages.success(
+        request,
+        _("%(name)s is your organisation's delegate: they vote for it.") % {"name": delegate.name},
+    )
+    return back
 
 
 def vote_view(page, request, motion_id):

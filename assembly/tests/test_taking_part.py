@@ -4,6 +4,8 @@ present, votes once on the item the chair opened, and reads the results in their
 language; a contact not on the roll and staff without the chair's group are refused
 (issue #34)."""
 
+import datetime
+
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
@@ -14,7 +16,7 @@ from assembly.factories import MotionFactory
 from assembly.models import Candidate, OpenBallot, SecretBallot
 from assembly.permissions import CHAIR_GROUP
 from consortium.bootstrap.site_setup import run_setup
-from members.models import MemberSpacePage
+from members.models import MemberContact, MemberSpacePage
 from members.register import sync_access
 from tests.fixtures.site import publish_translation
 from tests.two_factor import Client
@@ -182,3 +184,47 @@ def test_the_roll_exports_with_french_headings(assembly, register, chair):
     assert sorted(row.split(",")[1] for row in rows) == ["Alpha", "Beta", "Gamma"]
     assert "Délégué Alpha" in text
     assert "liste-des-votants" in response["Content-Disposition"]
+
+
+def signed_in(contact) -> Client:
+    sync_access(contact.member)
+    contact.refresh_from_db()
+    client = Client()
+    client.force_login(contact.user)
+    return client
+
+
+def test_the_principal_contact_names_another_delegate_until_the_roll_closes(
+    assembly, delegates, register
+):
+    alpha = register["alpha"]
+    deputy = MemberContact.objects.create(
+        member=alpha, name="Adjointe Alpha", email="adjointe@alpha.example"
+    )
+    principal = delegates["alpha"]
+    html = page_of(principal)
+    assert "Délégué·e de votre organisation" in html and "Adjointe Alpha" in html
+
+    # Only the principal contact names the delegate, among the member's own contacts.
+    other = register["beta"].contacts.get()
+    assert "Délégué·e de votre organisation" not in page_of(signed_in(deputy))
+    signed_in(deputy).post(PAGES["fr"] + "delegue/", {"delegate": deputy.pk})
+    principal.post(PAGES["fr"] + "delegue/", {"delegate": other.pk})
+    assert roll.entry_of(assembly, alpha.pk).designated_id is None
+
+    response = principal.post(PAGES["fr"] + "delegue/", {"delegate": deputy.pk}, follow=True)
+    assert "Adjointe Alpha est la personne déléguée de votre organisation" in (
+        response.content.decode()
+    )
+    assert roll.voter_for(assembly, deputy) is not None
+    assert roll.voter_for(assembly, alpha.contacts.get(is_principal=True)) is None
+    assert "Je suis présent·e" in page_of(signed_in(deputy))
+    html = page_of(principal)
+    assert "Je suis présent·e" not in html and "Adjointe Alpha, vote en son nom" in html
+
+    # The roll closed: the delegate stays, and the page says so.
+    assembly.roll_closes_at = assembly.event.start - datetime.timedelta(days=30)
+    assembly.save()
+    principal.post(PAGES["fr"] + "delegue/", {"delegate": alpha.contacts.get(is_principal=True).pk})
+    assert roll.entry_of(assembly, alpha.pk).designated_id == deputy.pk
+    assert "La liste des votants est close depuis le" in page_of(principal)
