@@ -14,7 +14,7 @@ from events.models import Audience, EventPage, Kind
 
 from . import attendance, roll, voting
 from .choices import Choice, Majority, MotionKind, QuorumKind
-from .models import Assembly, Candidate, Motion
+from .models import Assembly, Attendance, Candidate, Motion
 
 MEETING_URL = "https://visio.example.org/assemblee-generale"
 CANDIDATES = ["Camille Exemple", "Dominique Exemple", "Alexis Exemple", "Noémie Exemple"]
@@ -107,6 +107,19 @@ def _past_event(ctx: DemoContext, index) -> EventPage:
     return page
 
 
+def _as_it_happened(past: Assembly) -> None:
+    """The past assembly's record at its own times (the votes were cast just now): the
+    delegates arrived at the start and left at the end; each vote took ten minutes."""
+    event = past.event
+    Attendance.objects.filter(voter__assembly=past).update(
+        arrived_at=event.start, left_at=event.end
+    )
+    for number, motion in enumerate(past.motions.order_by("number"), start=1):
+        motion.opened_at = event.start + datetime.timedelta(minutes=20 * number)
+        motion.closed_at = motion.opened_at + datetime.timedelta(minutes=10)
+        motion.save(update_fields=["opened_at", "closed_at"])
+
+
 @demo_step(640)
 def build(ctx: DemoContext):
     """The upcoming assembly (roll, three votes) and last year's (its results)."""
@@ -143,6 +156,7 @@ def build(ctx: DemoContext):
             else:
                 voting.cast(motion, voter, voter.delegate, choice=Choice.FOR)
         voting.close_vote(motion)
+    _as_it_happened(past)
     past.roll_closes_at = past.event.start - datetime.timedelta(days=2)
     past.save(update_fields=["roll_closes_at"])
     ctx.created(f"general assembly « {past.event.title} »: results")

@@ -9,6 +9,7 @@ from . import views
 routes = [
     path(_("assembly/"), views.assembly_view, name="assembly"),
     path(_("assembly/present/"), views.present_view, name="assembly_present"),
+    path(_("assembly/leave/"), views.leave_view, name="assembly_leave"),
     path(_("assembly/delegate/"), views.delegate_view, name="assembly_delegate"),
     path(_("assembly/vote/<id:motion_id>/"), views.vote_view, name="assembly_vote"),
     path(_("assembly/state/"), views.state_view, name="assembly_state"),

@@ -1,8 +1,9 @@
 """The draft of the minutes (« projet de procès-verbal ») of an assembly, in French, from
 what the site recorded: the assembly's date and place, the roll, the delegates present
-with their arrival times, the quorum, and each vote's question, counts and outcome. The
-secretary finishes it (the deliberations are theirs to write); it is printed from the
-chair's panel or downloaded as text.
+with their arrival and departure times, the quorum, and each vote's question, counts,
+outcome and the delegates present at its close. The secretary finishes it (the
+deliberations are theirs to write); it is printed from the chair's panel or downloaded as
+text.
 """
 
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ class Minutes:
     title: str
     held: str
     place: str
-    present: list[tuple[str, str, str]]  # (member, delegate, arrival time)
+    present: list[tuple[str, str, str, str]]  # (member, delegate, arrival, departure or "")
     quorum: attendance.Quorum
     results: list[Result]
 
@@ -38,8 +39,9 @@ class Minutes:
             + ("atteint." if self.quorum.reached else "non atteint."),
             "",
             *(
-                f"- {member}, représenté par {delegate} (arrivée {time})"
-                for member, delegate, time in self.present
+                f"- {member}, représenté par {delegate} (arrivée {arrived}"
+                + (f", départ {left})" if left else ")")
+                for member, delegate, arrived, left in self.present
             ),
             "",
         ]
@@ -47,7 +49,13 @@ class Minutes:
             lines += [
                 f"{number}. Point {result.number} — {result.title}",
                 ("Scrutin secret." if result.secret else "Vote à découvert.")
-                + f" Membres ayant voté : {result.voters}.",
+                + f" Membres ayant voté : {result.voters}."
+                + (
+                    f" Personnes déléguées présentes à la clôture : {result.present} sur "
+                    f"{result.roll} (quorum " + ("atteint)." if result.quorum else "non atteint).")
+                    if result.present is not None
+                    else ""
+                ),
                 *(f"- {what} : {count}" for what, count in result.counts),
                 f"Résultat : {result.outcome}",
                 "[Délibérations : à compléter par le secrétariat.]",
@@ -77,6 +85,9 @@ def draft(assembly: Assembly) -> Minutes:
                     row.voter.member.name,
                     row.contact.name,
                     date_format(timezone.localtime(row.arrived_at), "TIME_FORMAT"),
+                    date_format(timezone.localtime(row.left_at), "TIME_FORMAT")
+                    if row.left_at
+                    else "",
                 )
                 for row in present
             ],

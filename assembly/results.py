@@ -17,6 +17,9 @@ class Result:
     voters: int
     counts: list[tuple[str, int]]  # (what, how many), in the ballot's order
     outcome: str
+    present: int | None = None  # delegates present when the vote closed
+    roll: int | None = None
+    quorum: bool | None = None
 
 
 def describe(motion: Motion, language: str) -> Result:
@@ -48,4 +51,7 @@ def describe(motion: Motion, language: str) -> Result:
         voters=results.get("voters", 0),
         counts=lines,
         outcome=outcome,
+        present=results.get("present"),
+        roll=results.get("roll"),
+        quorum=results.get("quorum"),
     )

@@ -127,6 +127,16 @@ def present_view(page, request):
     return private_response(HttpResponseRedirect(_url(page, "assembly")))
 
 
+def leave_view(page, request):
+    found, answer = _delegate(page, request)
+    if answer is not None:
+        return answer
+    _assembly, voter, _contact = found
+    attendance.leave(voter)
+    messages.success(request, _("You have left the assembly: say you are present to come back."))
+    return private_response(HttpResponseRedirect(_url(page, "assembly")))
+
+
 def delegate_view(page, request):
     """The principal contact of a member on the roll names its delegate (one of the
     member's contacts; the principal contact itself takes the vote back)."""

@@ -1,9 +1,13 @@
 """« Assemblée générale » in the admin (the « Présidence d'assemblée » group and
 administrators): the assemblies and their votes, the roll of voters and the members left
-off (read-only, exported as readable CSV/XLSX with French headings), and each assembly's
-chair panel (assembly.admin_views)."""
+off (read-only), and each assembly's chair panel (assembly.admin_views). The record is
+exported as readable CSV/XLSX with French headings: the roll with each delegate's arrival
+and departure, the votes with their counts and outcome, the members left off and why; the
+chair's actions are in the site's history (wagtail_hooks), exported there."""
 
 import django_filters
+from django.utils import translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import BooleanColumn, Column, TitleColumn
@@ -15,6 +19,7 @@ from consortium.staff.exports import ReadableExportMixin
 from consortium.staff.permissions import ReadOnlyPermissionPolicy
 
 from .models import Assembly, Motion, RollExclusion, Voter
+from .results import describe
 
 
 class ReadOnlyViewSet(ModelViewSet):
@@ -53,8 +58,36 @@ class MotionFilterSet(WagtailFilterSet):
         fields = ["assembly", "status"]
 
 
+class MotionIndexView(ReadableExportMixin, IndexView):
+    export_sheet_title = _("Votes")
+
+    def get_base_queryset(self):
+        return (
+            super()
+            .get_base_queryset()
+            .select_related("assembly__event")
+            .prefetch_related("candidates")
+        )
+
+    def export_values(self, item) -> dict:
+        if not item.results:
+            return {"voters": None, "present": None, "counts": "", "outcome": ""}
+        result = describe(item, translation.get_language())
+        counts = ", ".join(
+            gettext("%(what)s: %(count)s") % {"what": what, "count": count}
+            for what, count in result.counts
+        )
+        return {
+            "voters": result.voters,
+            "present": result.present,
+            "counts": counts,
+            "outcome": result.outcome,
+        }
+
+
 class MotionViewSet(ModelViewSet):
     model = Motion
+    index_view_class = MotionIndexView
     icon = "tasks"
     menu_label = _("Votes")
     name = "assembly_votes"
@@ -68,6 +101,30 @@ class MotionViewSet(ModelViewSet):
         BooleanColumn("secret", label=_("secret ballot")),
         Column("status", label=_("status"), accessor="get_status_display"),
     ]
+    list_export = [
+        "assembly",
+        "number",
+        "title",
+        "kind",
+        "majority",
+        "seats",
+        "secret",
+        "status",
+        "opened_at",
+        "closed_at",
+        "voters",
+        "present",
+        "counts",
+        "outcome",
+    ]
+    export_headings = {
+        "assembly": _("General assembly"),
+        "voters": _("Voters"),
+        "present": _("Delegates present at the close"),
+        "counts": _("Counts"),
+        "outcome": _("Outcome"),
+    }
+    export_filename = "votes-de-l-assemblee"
     ordering = ["assembly", "number"]
 
 
@@ -92,6 +149,13 @@ class RollIndexView(ReadableExportMixin, IndexView):
             .prefetch_related("member__contacts")
         )
 
+    def export_values(self, item) -> dict:
+        attendance = getattr(item, "attendance", None)
+        return {
+            "arrived_at": attendance.arrived_at if attendance else None,
+            "left_at": attendance.left_at if attendance else None,
+        }
+
 
 class RollViewSet(ReadOnlyViewSet):
     model = Voter
@@ -107,12 +171,13 @@ class RollViewSet(ReadOnlyViewSet):
         Column("delegate", label=_("delegate"), accessor="delegate"),
         Column("present", label=_("present"), accessor="present_since"),
     ]
-    list_export = ["assembly", "member", "delegate", "present_since"]
+    list_export = ["assembly", "member", "delegate", "arrived_at", "left_at"]
     export_headings = {
         "assembly": _("General assembly"),
         "member": _("Member"),
         "delegate": _("Delegate"),
-        "present_since": _("Present since"),
+        "arrived_at": _("Arrived at"),
+        "left_at": _("Left at"),
     }
     export_filename = "liste-des-votants"
     ordering = ["member__name"]

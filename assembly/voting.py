@@ -188,7 +188,14 @@ def close_vote(motion: Motion, *, user=None) -> Motion:
         motion = Motion.objects.select_for_update().get(pk=motion.pk)
         if motion.status != MotionStatus.OPEN:
             raise VoteRefused(_("This vote is not open."))
-        results = tally(motion)
+        # The record says how many delegates were present when the vote closed.
+        present = attendance.quorum(motion.assembly)
+        results = {
+            **tally(motion),
+            "present": present.present,
+            "roll": present.roll,
+            "quorum": present.reached,
+        }
         if motion.secret:
             _reseal(motion)
             transaction.on_commit(_vacuum_ballots)

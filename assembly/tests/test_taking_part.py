@@ -4,13 +4,15 @@ present, votes once on the item the chair opened, and reads the results in their
 language; a contact not on the roll and staff without the chair's group are refused
 (issue #34)."""
 
+import csv
 import datetime
+import io
 
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from assembly import roll
+from assembly import attendance, minutes, roll
 from assembly.choices import MotionKind
 from assembly.factories import MotionFactory
 from assembly.models import Candidate, OpenBallot, SecretBallot
@@ -180,7 +182,7 @@ def test_the_roll_exports_with_french_headings(assembly, register, chair):
     assert response.status_code == 200
     text = b"".join(response.streaming_content).decode("utf-8-sig")
     heading, *rows = text.strip().splitlines()
-    assert heading == "Assemblée générale,Membre,Personne déléguée,Présent depuis"
+    assert heading == "Assemblée générale,Membre,Personne déléguée,Arrivée,Départ"
     assert sorted(row.split(",")[1] for row in rows) == ["Alpha", "Beta", "Gamma"]
     assert "Délégué Alpha" in text
     assert "liste-des-votants" in response["Content-Disposition"]
@@ -228,3 +230,41 @@ def test_the_principal_contact_names_another_delegate_until_the_roll_closes(
     principal.post(PAGES["fr"] + "delegue/", {"delegate": alpha.contacts.get(is_principal=True).pk})
     assert roll.entry_of(assembly, alpha.pk).designated_id == deputy.pk
     assert "La liste des votants est close depuis le" in page_of(principal)
+
+
+def test_a_delegate_leaves_and_the_record_keeps_the_times_and_the_quorum_at_each_close(
+    assembly, delegates, chair
+):
+    motion = MotionFactory(assembly=assembly, title="Adoption du rapport", title_en="Report")
+    for key in ("alpha", "beta"):
+        delegates[key].post(PAGES["fr"] + "presence/")
+    chair.post(reverse("assembly_change_vote", args=[assembly.pk, motion.pk, "open"]))
+    delegates["alpha"].post(PAGES["fr"] + f"vote/{motion.pk}/", {"choice": "for"})
+    response = delegates["beta"].post(PAGES["fr"] + "depart/", follow=True)
+    html = response.content.decode()
+    assert "Vous avez quitté l’assemblée" in html and "Je suis présent·e" in html
+    assert attendance.quorum(assembly).present == 1
+    chair.post(reverse("assembly_change_vote", args=[assembly.pk, motion.pk, "close"]))
+
+    export = chair.get(f"/admin/assembly-roll/?assembly={assembly.pk}&export=csv")
+    rows = {
+        row["Membre"]: row
+        for row in csv.DictReader(
+            io.StringIO(b"".join(export.streaming_content).decode("utf-8-sig"))
+        )
+    }
+    assert rows["Alpha"]["Arrivée"] and not rows["Alpha"]["Départ"]
+    assert rows["Beta"]["Arrivée"] <= rows["Beta"]["Départ"]
+    assert not rows["Gamma"]["Arrivée"]
+
+    votes = chair.get(f"/admin/assembly-votes/?assembly={assembly.pk}&export=csv")
+    (row,) = csv.DictReader(io.StringIO(b"".join(votes.streaming_content).decode("utf-8-sig")))
+    assert row["Membres ayant voté"] == "1"
+    assert row["Personnes déléguées présentes à la clôture"] == "1"
+    assert row["Décompte"] == "Pour : 1, Contre : 0, Abstention : 0"
+    assert row["Résultat"] == "Adoptée."
+    assert "votes-de-l-assemblee" in votes["Content-Disposition"]
+
+    text = minutes.draft(assembly).as_text()
+    assert "représenté par Délégué Beta (arrivée " in text and ", départ " in text
+    assert "présentes à la clôture : 1 sur 3 (quorum non atteint)." in text

@@ -66,6 +66,9 @@ def test_an_open_proposal_from_opening_to_outcome(assembly, voters):
         "voters": 2,
         "counts": {"for": 1, "against": 1, "abstain": 0},
         "adopted": False,  # a tie is not a majority
+        "present": 2,  # the delegates present when it closed, against the roll
+        "roll": 3,
+        "quorum": True,
     }
     assert OpenBallot.objects.get(voter=first).choice == Choice.FOR  # open: who voted what
     with pytest.raises(voting.VoteRefused):

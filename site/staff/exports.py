@@ -24,6 +24,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django_stubs_ext import StrOrPromise
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
+from wagtail.coreutils import multigetattr
 
 from consortium.i18n.formatting import language_name
 from consortium.intake.plain_text import spreadsheet_cell
@@ -66,9 +67,20 @@ class ReadableExportMixin(SpreadsheetExportMixin):
         except FieldDoesNotExist:
             return None
 
+    def export_values(self, item) -> dict:
+        """Cells of ``item``'s row that are not its attributes, by name (computed by the
+        view: counts, times of a related row…); made readable like the others."""
+        return {}
+
     def to_row_dict(self, item):
-        row = super().to_row_dict(item)
-        return {name: readable(value, self.model_field(name)) for name, value in row.items()}
+        computed = self.export_values(item)
+        return {
+            name: readable(
+                computed[name] if name in computed else multigetattr(item, name),
+                self.model_field(name),
+            )
+            for name in self.list_export
+        }
 
     def preprocess_field_value(self, field, value, export_format):
         if isinstance(value, datetime.datetime):
