@@ -1,11 +1,15 @@
-"""Fixtures of the assembly tests: a general assembly's event, its assembly, and members
-of the register in every standing."""
+"""Fixtures of the assembly tests: a general assembly's event, its assembly, members of
+the register in every standing, the member space, and a client signed in as a contact."""
 
 import pytest
 
 from assembly.factories import AssemblyFactory, member_in_good_standing
 from events.factories import EventIndexPageFactory, EventPageFactory
 from events.models import Kind
+from members.models import MemberContact, MemberSpacePage
+from members.register import sync_access
+from tests.fixtures.site import publish_translation
+from tests.two_factor import Client
 
 
 @pytest.fixture
@@ -28,3 +32,23 @@ def register():
         "pending": member_in_good_standing("En attente", status="pending"),
         "suspended": member_in_good_standing("Suspendue", status="suspended"),
     }
+
+
+@pytest.fixture
+def space(site_tree):
+    """The member space, in French and English: the assembly's pages are under it."""
+    page = MemberSpacePage(title="Espace membre", slug="espace-membre", intro="")
+    site_tree.fr_home.add_child(instance=page)
+    page.save_revision().publish()
+    publish_translation(page, site_tree.locales["en"], title="Member area", slug="member-area")
+    return page
+
+
+def signed_in(contact: MemberContact) -> Client:
+    """A client signed in to the member space as ``contact`` (a device of theirs)."""
+    sync_access(contact.member)
+    contact.refresh_from_db()
+    client = Client()
+    if contact.user_id:  # members whose standing opens the member space
+        client.force_login(contact.user)
+    return client

@@ -17,10 +17,9 @@ from assembly.choices import MotionKind
 from assembly.factories import MotionFactory
 from assembly.models import Candidate, OpenBallot, SecretBallot
 from assembly.permissions import CHAIR_GROUP
+from assembly.tests.conftest import signed_in
 from consortium.bootstrap.site_setup import run_setup
-from members.models import MemberContact, MemberSpacePage
-from members.register import sync_access
-from tests.fixtures.site import publish_translation
+from members.models import MemberContact
 from tests.two_factor import Client
 
 pytestmark = pytest.mark.django_db
@@ -29,28 +28,12 @@ PAGES = {"fr": "/fr/espace-membre/assemblee/", "en": "/en/member-area/assembly/"
 
 
 @pytest.fixture
-def space(site_tree):
-    page = MemberSpacePage(title="Espace membre", slug="espace-membre", intro="")
-    site_tree.fr_home.add_child(instance=page)
-    page.save_revision().publish()
-    publish_translation(page, site_tree.locales["en"], title="Member area", slug="member-area")
-    return page
-
-
-@pytest.fixture
 def delegates(space, assembly, register):
     """A signed-in client for each member's principal contact (the roll drawn)."""
     roll.draw(assembly)
-    clients = {}
-    for key, member in register.items():
-        sync_access(member)
-        contact = member.contacts.get(is_principal=True)
-        contact.refresh_from_db()
-        client = Client()
-        if contact.user_id:
-            client.force_login(contact.user)
-        clients[key] = client
-    return clients
+    return {
+        key: signed_in(member.contacts.get(is_principal=True)) for key, member in register.items()
+    }
 
 
 @pytest.fixture
@@ -186,14 +169,6 @@ def test_the_roll_exports_with_french_headings(assembly, register, chair):
     assert sorted(row.split(",")[1] for row in rows) == ["Alpha", "Beta", "Gamma"]
     assert "Délégué Alpha" in text
     assert "liste-des-votants" in response["Content-Disposition"]
-
-
-def signed_in(contact) -> Client:
-    sync_access(contact.member)
-    contact.refresh_from_db()
-    client = Client()
-    client.force_login(contact.user)
-    return client
 
 
 def test_the_principal_contact_names_another_delegate_until_the_roll_closes(
