@@ -12,7 +12,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from assembly import attendance, minutes, roll
+from assembly import attendance, minutes, roll, voting
 from assembly.choices import MotionKind
 from assembly.factories import MotionFactory
 from assembly.models import Candidate, OpenBallot, SecretBallot
@@ -243,3 +243,33 @@ def test_a_delegate_leaves_and_the_record_keeps_the_times_and_the_quorum_at_each
     text = minutes.draft(assembly).as_text()
     assert "représenté par Délégué Beta (arrivée " in text and ", départ " in text
     assert "présentes à la clôture : 1 sur 3 (quorum non atteint)." in text
+
+
+def test_the_delegates_live_pages_cost_the_same_queries_whatever_the_roll(
+    assembly, delegates, register, django_assert_max_num_queries
+):
+    """The assembly page and its state, asked every few seconds by every delegate, cost
+    the same queries with 3 voters on the roll as with 23."""
+    from assembly.factories import member_in_good_standing
+
+    motion = MotionFactory(assembly=assembly)
+    voting.open_vote(motion)
+    alpha = delegates["alpha"]
+    alpha.post(PAGES["fr"] + "presence/")
+
+    def costs() -> tuple[int, int]:
+        alpha.get(PAGES["fr"])  # sessions and content types warm, as on a running site
+        with django_assert_max_num_queries(60) as page:
+            assert alpha.get(PAGES["fr"]).status_code == 200
+        with django_assert_max_num_queries(20) as state:
+            assert alpha.get(PAGES["fr"] + "etat/").status_code == 200
+        return len(page.captured_queries), len(state.captured_queries)
+
+    few = costs()
+    for number in range(20):
+        member_in_good_standing(f"Nouvelle {number}")
+    roll.draw(assembly)
+    for voter in assembly.roll.prefetch_related("member__contacts"):
+        attendance.arrive(voter, voter.delegate)
+    assert assembly.roll.count() == 23
+    assert costs() == few
