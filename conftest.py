@@ -36,6 +36,7 @@ SYSTEM_TESTS = Path(__file__).parent / "tests" / "system"
 SYSTEM_MARKERS = ("browser", "vnu")
 
 pytest_plugins = [
+    "tests.fixtures.database",
     "tests.fixtures.requirements",
     "tests.fixtures.site",
     "tests.fixtures.browser",
