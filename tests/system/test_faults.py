@@ -24,7 +24,7 @@ import pytest
 
 from membership.models import Attachment, MembershipApplication
 from tests.fixtures.files import MINIMAL_PDF
-from tests.processes import RedisServer, free_port, production_env
+from tests.processes import RedisServer, free_port, production_env, redis_url
 from tests.production_stack import (
     Browser,
     application,
@@ -184,7 +184,7 @@ def slow_upload(port: int, rate: int, result: dict):
 
 
 def test_slow_upload_and_slow_clients_do_not_stall_the_site(demo_copy, tmp_path):
-    port, server = production_server(demo_copy, tmp_path, REDIS_URL="redis://127.0.0.1:6379/13")
+    port, server = production_server(demo_copy, tmp_path, REDIS_URL=redis_url(1))
     stop_event = threading.Event()
     result: dict = {}
     try:
@@ -240,7 +240,7 @@ def test_x_forwarded_proto_is_believed_only_from_trusted_proxies(tmp_path):
                 DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
                 FORWARDED_ALLOW_IPS=trusted,
                 WEB_CONCURRENCY="1",
-                REDIS_URL="redis://127.0.0.1:6379/13",
+                REDIS_URL=redis_url(1),
                 LOG_LEVEL="WARNING",
             ),
         )
@@ -282,7 +282,7 @@ def test_the_worker_survives_a_database_outage(settings, locales):
             CONN_MAX_AGE="0",
             EMAIL_URL="consolemail://",
             LOG_LEVEL="WARNING",
-            REDIS_URL="redis://127.0.0.1:6379/13",
+            REDIS_URL=redis_url(1),
         ),
         cwd=settings.BASE_DIR,
         stdout=subprocess.PIPE,
