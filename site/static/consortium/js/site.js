@@ -18,6 +18,10 @@
  *    asks the server every few seconds whether it changed, and if so says it in the
  *    element's live region with a button that shows the changes. The page never reloads by
  *    itself: nobody loses a choice half made.
+ * 6. Sends a form marked ``data-submit-once`` (a ballot) once: a second click or Enter while
+ *    the page is leaving does nothing (the server counts one vote anyway; this spares the
+ *    voter a « déjà voté » beside their confirmation). Back on the page (the browser's
+ *    history), the form can be sent again.
  */
 (function () {
     "use strict";
@@ -271,5 +275,23 @@
             }).catch(function () { /* the next try will tell */ });
         };
         window.setInterval(ask, seconds * 1000);
+    });
+
+    // 6. Sent once --------------------------------------------------------------------
+    document.addEventListener("submit", function (event) {
+        var form = event.target;
+        if (!form.matches || !form.matches("[data-submit-once]")) {
+            return;
+        }
+        if (form.hasAttribute("data-sent")) {
+            event.preventDefault();
+            return;
+        }
+        form.setAttribute("data-sent", "");
+    });
+    window.addEventListener("pageshow", function () {
+        document.querySelectorAll("form[data-sent]").forEach(function (form) {
+            form.removeAttribute("data-sent");
+        });
     });
 })();
