@@ -32,9 +32,10 @@ def run(url: str, phase: str, stdin: str = "") -> str:
     return result.stdout.strip().splitlines()[-1]
 
 
-def test_the_register_moves_to_members_without_losing_a_row_and_back(new_database):  # noqa: F811
-    """Forward: every row written before the move reads back through today's models. Then
-    back to the state before the move (a release rolled back) and forward again: the same."""
+def test_the_register_moves_to_members_without_losing_a_row(new_database):  # noqa: F811
+    """Every row written before the move reads back through today's models. (Back to the
+    state before the move and forward again — a release rolled back — is proved on the
+    whole demo, below.)"""
     written = json.loads(run(new_database, "old"))
     env = production_env(DATABASE_URL=new_database)
     migrated = run_manage(env, "migrate", "--noinput", "-v0", timeout=600)
@@ -45,16 +46,6 @@ def test_the_register_moves_to_members_without_losing_a_row_and_back(new_databas
     assert read.pop("member_of_application") == "Coopérative des Érables"
     assert read == written
     assert len(read["members"]) == 3 and len(read["movements"]) == 3
-
-    for args in (
-        ["migrate", "members", "zero", "--noinput", "-v0"],
-        ["migrate", "--noinput", "-v0"],
-    ):
-        result = run_manage(env, *args, timeout=600)
-        assert result.returncode == 0, result.stderr
-    again = json.loads(run(new_database, "new", json.dumps(written)))
-    again.pop("intro"), again.pop("member_of_application")
-    assert again == written
 
 
 def copy_database(source: dict, url: str) -> None:
