@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from consortium.i18n import languages
 from consortium.intake.public_forms import Verdict, privacy_policy, screen
+from members import access
 from members.models import MemberStatus
 from members.session import signed_in_contact
 
@@ -39,6 +40,7 @@ def may_register(page, contact) -> bool:
 
 
 def _render(page, request, form, contact, status=200):
+    signed_in = contact or signed_in_contact(request)
     response = TemplateResponse(
         request,
         page.get_template(request),
@@ -50,6 +52,8 @@ def _render(page, request, form, contact, status=200):
             "open": page.registration_open(),
             "seats_left": actions.seats_left(page),
             "show_documents": contact is not None,
+            # A contact of a member not active: why the members' parts are closed.
+            "closed_note": access.closed_note(signed_in.member) if signed_in else "",
         },
         status=status,
     )

@@ -15,6 +15,7 @@ from django.contrib.auth import authenticate, login, logout
 from django.db import transaction
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -25,7 +26,7 @@ from consortium.i18n import languages
 from consortium.intake.public_forms import draft_attrs, record_version
 from consortium.pages.links import live_page
 
-from . import extensions, ledger
+from . import access, extensions, ledger
 from .emails import SIGN_IN_SCOPE, queue_correction, request_sign_in
 from .forms import ContactFormSet, CorrectionForm, MemberDetailsForm, SignInForm
 from .models import MemberContact, MemberSpacePage
@@ -55,7 +56,17 @@ def login_redirect(request):
     page = live_page(MemberSpacePage, language)
     if page is None:
         raise Http404
-    if safe and target:
+    contact = signed_in_contact(request)
+    if contact is not None:
+        # Signed in, and refused: the page is for active members. Say why, once there.
+        with translation.override(page.locale.language_code):
+            messages.info(
+                request,
+                _("The page you asked for is for active members.")
+                + " "
+                + access.closed_note(contact.member),
+            )
+    elif safe and target:
         request.session[NEXT] = target
     return private_response(HttpResponseRedirect(page.url))
 
@@ -172,7 +183,10 @@ def _dashboard(page, request, contact):
             else "",
             "totals": ledger.totals_of(member.pk, movements),
             "movements": movements,
-            "member_pages": member_only_pages(page.locale_id),
+            "member_pages": member_only_pages(page.locale_id)
+            if access.opens_members_pages(member)
+            else [],
+            "closed_note": access.closed_note(member),
             "offers": offers_to_members(page.locale_id),
             "extension_links": extensions.dashboard_links(),
         },

@@ -19,6 +19,8 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, ModelLogEntry, PageViewRestriction
 
 from consortium.models import OrganisationSettings
+from events.factories import EventIndexPageFactory, EventPageFactory
+from events.models import Kind
 from home.factories import StandardPageFactory
 from members import register
 from members.factories import MemberFactory
@@ -269,6 +271,55 @@ def test_member_only_pages_open_to_signed_in_contacts_of_active_members(
     # Suspended: out of the group, the page closes again.
     register.set_status(member, "suspended")
     assert client.get(url).status_code == 302
+
+
+@pytest.mark.parametrize(
+    ("status", "why"),
+    [
+        ("pending", "devient active une fois ses parts de qualification payées"),
+        ("suspended", "est suspendue"),
+    ],
+)
+def test_a_contact_of_a_member_not_active_is_told_why_and_offered_nothing_closed(
+    client, member, space, ask_link, status, why
+):
+    """A newly approved member (shares unpaid) or a suspended one: the dashboard says why
+    the members' pages are closed and does not list them; a link to one brings the
+    contact back to the dashboard with the reason; the general assembly's page says it
+    too, rather than « sign in »."""
+    private = StandardPageFactory(parent=space, title="Documents des membres", slug="documents")
+    restrict_to_members(PageViewRestriction, page=private)
+    register.set_status(member, status)
+    register.sync_access(member)
+    ask_link(client)
+    client.post(f"{SPACE}connexion/{token_from_email()}/")
+
+    dashboard = client.get(SPACE).content.decode()
+    assert why in dashboard
+    assert 'id="member-pages-heading"' not in dashboard
+    assert "/fr/espace-membre/documents/" not in dashboard
+
+    response = client.get("/fr/espace-membre/documents/", follow=True)
+    assert response.redirect_chain[-1][0] == SPACE
+    page = response.content.decode()
+    assert "La page demandée est réservée aux membres actifs." in page and why in page
+
+    assembly = EventPageFactory(
+        parent=EventIndexPageFactory(parent=space.get_parent()),
+        kind=Kind.GENERAL_ASSEMBLY,
+        agenda=[("item", "Adoption du rapport annuel")],
+        documents=[("document", {"label": "Rapport annuel", "document": document()})],
+    )
+    page = client.get(assembly.url).content.decode()
+    assert why in page and "connectez-vous" not in page.lower()
+
+
+def document():
+    collection = Collection.get_first_root_node().add_child(name="Documents des membres")
+    restrict_to_members(CollectionViewRestriction, collection=collection)
+    return get_document_model().objects.create(
+        title="Rapport annuel", collection=collection, file=SimpleUploadedFile("rapport.pdf", PDF)
+    )
 
 
 def test_private_documents_open_to_signed_in_contacts_of_active_members(client, member, ask_link):
