@@ -75,6 +75,14 @@ def test_from_a_field_to_the_confirmation_then_through_the_staff_statuses(
     assert_no_axe_violations(page)
     mail.outbox.clear()
     for step in STEPS:
+        if step == "Assignée":
+            # « Assignée » with nobody in « Confiée à » is refused, with what to do.
+            page.get_by_label("Nouveau statut").select_option(label=step)
+            page.get_by_role("button", name="Enregistrer").click()
+            page.wait_for_selector("text=choisissez d’abord qui dans « Confiée à »")
+            page.get_by_label("Confiée à").select_option(label="Sam")
+            page.get_by_role("button", name="Attribuer").click()
+            page.wait_for_selector(f"text={reference} est confiée à Sam")
         page.get_by_label("Nouveau statut").select_option(label=step)
         if step == "Offre envoyée":
             page.locator("#id_note").fill("Douze heures au juste coût.")

@@ -28,11 +28,15 @@ TO_COMPLETED = [
 
 
 @pytest.fixture
-def closed(make_request, django_capture_on_commit_callbacks):
+def closed(make_request, django_capture_on_commit_callbacks, django_user_model):
+    holder = django_user_model.objects.create_user("sam", first_name="Sam")
+
     def close(number, steps, months_ago, files=()):
         service_request = make_request(number, attachments=list(files))
         with django_capture_on_commit_callbacks(execute=True):
             for target in steps:
+                if target == Status.ASSIGNED:
+                    actions.assign(service_request, holder, by=holder)
                 note = "Hors de nos champs" if target == Status.DROPPED else ""
                 service_request = actions.change_status(
                     service_request, target, note=note, share_note=True

@@ -64,6 +64,8 @@ def test_a_request_goes_to_completed_with_every_step_in_the_audit_log(
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         for target in HAPPY_PATH:
+            if target == Status.ASSIGNED:
+                actions.assign(service_request, user, by=user)
             note = "Offre : 12 heures au juste coût." if target == Status.OFFER_SENT else ""
             service_request = actions.change_status(
                 service_request, target, user=user, note=note, share_note=bool(note)
@@ -268,3 +270,28 @@ def test_exports_read_in_french(services_client, make_request, service_page):
         io.BytesIO(b"".join(services_client.get(LISTING, {"export": "xlsx"}).streaming_content))
     )
     assert workbook.sheetnames == ["Demandes de service"]
+
+
+def test_a_status_that_means_someone_holds_the_request_needs_that_someone(
+    make_request, django_user_model
+):
+    """« Assignée », « Offre envoyée », « En cours »: someone holds the request. It gets
+    there only once assigned, and is not left to nobody while there (issue #35)."""
+    user = django_user_model.objects.create_user("sam", first_name="Sam")
+    service_request = actions.change_status(make_request(1), Status.QUALIFIED)
+    with pytest.raises(TransitionNotAllowed) as refused:
+        actions.change_status(service_request, Status.ASSIGNED)
+    assert "choisissez d’abord qui dans « Confiée à »" in refused.value.messages[0]
+    service_request.refresh_from_db()
+    assert service_request.status == Status.QUALIFIED
+    actions.assign(service_request, user, by=user)
+    service_request = actions.change_status(service_request, Status.ASSIGNED)
+    with pytest.raises(TransitionNotAllowed):
+        actions.assign(service_request, None, by=user)
+    service_request.refresh_from_db()
+    assert service_request.assigned_to == user
+    # Closed, it may be left to nobody again.
+    service_request = actions.change_status(service_request, Status.DROPPED, note="Hors champ.")
+    actions.assign(service_request, None, by=user)
+    service_request.refresh_from_db()
+    assert service_request.assigned_to is None

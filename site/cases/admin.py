@@ -264,7 +264,11 @@ class CaseViewSet(ModelViewSet):
             messages.error(request, _("Choose a person from the list."))
             return self._back(pk)
         handler = form.cleaned_data["reviewer"]
-        self.assign(case, handler, by=request.user)
+        try:
+            self.assign(case, handler, by=request.user)
+        except TransitionNotAllowed as error:
+            messages.error(request, " ".join(error.messages))
+            return self._back(pk)
         if handler is None:
             messages.success(
                 request, _("%(reference)s is assigned to nobody.") % {"reference": case.reference}

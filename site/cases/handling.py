@@ -32,7 +32,10 @@ class Workflow:
     """A kind of case's statuses and the only ways between them.
 
     ``not_allowed`` and ``note_needed`` are the messages (with ``%(current)s`` and
-    ``%(target)s``); ``status_changed`` and ``assigned`` the audit-log actions.
+    ``%(target)s``); ``status_changed`` and ``assigned`` the audit-log actions. A status in
+    ``holder_required`` means someone holds the case: it is reached only once the case is
+    assigned, and while in it the case cannot be left to nobody (``holder_needed``, with
+    ``%(status)s``).
     """
 
     statuses: type[models.TextChoices]
@@ -42,6 +45,16 @@ class Workflow:
     not_allowed: str
     note_needed: str
     note_required: frozenset[str] = field(default_factory=frozenset)
+    holder_required: frozenset[str] = field(default_factory=frozenset)
+    holder_needed: str = ""
+
+    def needs_holder(self, status: str, holder_id) -> None:
+        """Refuse ``status`` for a case held by nobody, when the status means someone
+        holds it."""
+        if status in self.holder_required and holder_id is None:
+            raise TransitionNotAllowed(
+                self.holder_needed, code="holder_required", params={"status": self.label(status)}
+            )
 
     def allowed(self, status: str) -> list[str]:
         """The statuses reachable from ``status``, in the order of the statuses' list."""
@@ -114,6 +127,7 @@ def change_status(workflow: Workflow, case, target: str, *, user=None, note="", 
     )
     current = locked.status
     workflow.check(current, target, note)
+    workflow.needs_holder(target, locked.assigned_to_id)
     locked.status = target
     locked.status_changed_at = timezone.now()
     locked.save(update_fields=["status", "status_changed_at"])
@@ -133,13 +147,15 @@ def display_name(user) -> str:
 
 
 def assign(workflow: Workflow, case, handler, *, by=None):
-    """Give ``case`` to ``handler`` (or to nobody), recorded; returns ``(locked case,
-    changed)`` (the app tells the handler)."""
+    """Give ``case`` to ``handler`` (or to nobody, unless its status means someone holds
+    it: ``TransitionNotAllowed``), recorded; returns ``(locked case, changed)`` (the app
+    tells the handler)."""
     with transaction.atomic():
         locked = type(case).objects.select_for_update().get(pk=case.pk)
         handler_id = handler.pk if handler else None
         if locked.assigned_to_id == handler_id:
             return locked, False
+        workflow.needs_holder(locked.status, handler_id)
         locked.assigned_to = handler
         locked.save(update_fields=["assigned_to"])
         log(
