@@ -103,6 +103,7 @@ APP_LAYERS: dict[str, dict[str, int]] = {
         "extensions": 0,
         "permissions": 0,
         "models": 1,
+        "access": 2,
         "directory": 2,
         "forms": 2,
         "ledger": 2,
