@@ -6,9 +6,9 @@ import pytest
 from assembly.factories import AssemblyFactory, member_in_good_standing
 from events.factories import EventIndexPageFactory, EventPageFactory
 from events.models import Kind
-from members.models import MemberContact, MemberSpacePage
+from members.models import MemberContact
 from members.register import sync_access
-from tests.fixtures.site import publish_translation
+from tests.fixtures.site import publish_member_space
 from tests.two_factor import Client
 
 
@@ -37,11 +37,7 @@ def register():
 @pytest.fixture
 def space(site_tree):
     """The member space, in French and English: the assembly's pages are under it."""
-    page = MemberSpacePage(title="Espace membre", slug="espace-membre", intro="")
-    site_tree.fr_home.add_child(instance=page)
-    page.save_revision().publish()
-    publish_translation(page, site_tree.locales["en"], title="Member area", slug="member-area")
-    return page
+    return publish_member_space(site_tree)
 
 
 def signed_in(contact: MemberContact) -> Client:

@@ -15,11 +15,10 @@ from assembly.factories import MotionFactory
 from assembly.models import Candidate, OpenBallot, SecretBallot
 from assembly.permissions import CHAIR_GROUP
 from consortium.bootstrap.site_setup import run_setup
-from members.models import MemberSpacePage
 from members.register import sync_access
 from tests.accessibility import assert_no_axe_violations
 from tests.fixtures.browser import new_page
-from tests.fixtures.site import publish_translation
+from tests.fixtures.site import publish_member_space
 from tests.two_factor import Client
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -64,10 +63,7 @@ def signed_in(chromium, live_server, user, viewport="desktop"):
 
 @pytest.fixture
 def stage(live_server, site_tree, assembly, register, django_user_model):
-    page = MemberSpacePage(title="Espace membre", slug="espace-membre", intro="")
-    site_tree.fr_home.add_child(instance=page)
-    page.save_revision().publish()
-    publish_translation(page, site_tree.locales["en"], title="Member area", slug="member-area")
+    publish_member_space(site_tree)
     run_setup()
     roll.draw(assembly)
     users = []

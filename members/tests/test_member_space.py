@@ -24,11 +24,11 @@ from events.models import Kind
 from home.factories import StandardPageFactory
 from members import register
 from members.factories import MemberFactory
-from members.models import MemberContact, MemberEmail, MemberSpacePage
+from members.models import MemberContact, MemberEmail
 from members.permissions import MEMBERS_GROUP
 from membership.factories import MemberDirectoryPageFactory
 from membership.tests.conftest import MINIMAL_PDF as PDF
-from tests.fixtures.site import publish_translation
+from tests.fixtures.site import publish_member_space, publish_translation
 
 pytestmark = pytest.mark.django_db
 
@@ -39,10 +39,7 @@ LINK = re.compile(r"https?://\S+/connexion/(\S+)/")
 
 @pytest.fixture
 def space(site_tree):
-    page = MemberSpacePage(title="Espace membre", slug="espace-membre", intro="")
-    site_tree.fr_home.add_child(instance=page)
-    page.save_revision().publish()
-    publish_translation(page, site_tree.locales["en"], title="Member area", slug="member-area")
+    page = publish_member_space(site_tree)
     directory = MemberDirectoryPageFactory(parent=site_tree.fr_home)
     publish_translation(directory, site_tree.locales["en"], title="Our members", slug="members")
     Group.objects.get_or_create(name=MEMBERS_GROUP)
