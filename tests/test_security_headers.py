@@ -10,6 +10,7 @@ COMMON = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "strict-origin-when-cross-origin",
     "Cross-Origin-Opener-Policy": "same-origin",
+    "Cross-Origin-Resource-Policy": "same-origin",
 }
 
 
@@ -60,6 +61,21 @@ def test_the_admin_has_its_own_policy_and_the_other_headers(admin_client, client
         assert "'unsafe-eval'" not in response["Content-Security-Policy"]
     # The public site keeps its strict policy.
     assert "'unsafe-inline'" not in client.get("/fr/")["Content-Security-Policy"]
+
+
+def test_static_files_errors_and_redirects_carry_the_resource_policy_too(client, site_tree):
+    """Every response, not only pages: a static file (WhiteNoise), a 404, a redirect."""
+    from django.contrib.staticfiles import finders
+
+    assert finders.find("consortium/css/site.css")
+    responses = [
+        client.get("/static/consortium/css/site.css"),
+        client.get("/fr/nulle-part/"),
+        client.get("/"),
+    ]
+    assert [response.status_code for response in responses] == [200, 404, 302]
+    for response in responses:
+        assert response["Cross-Origin-Resource-Policy"] == "same-origin"
 
 
 @pytest.mark.usefixtures("membership")

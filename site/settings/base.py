@@ -74,6 +74,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "consortium.security.headers.AdminContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
+    "consortium.security.headers.CrossOriginResourcePolicyMiddleware",
     # Static files first: they never wait on the page cache.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Rendered public pages from the shared cache (off unless PAGE_CACHE; on in production).
