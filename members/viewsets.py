@@ -233,7 +233,6 @@ def amount_owing(member) -> str:
 
 class MemberIndexView(ReadableExportMixin, IndexView):
     export_sheet_title = _("Register of members")
-    export_filename = "registre-des-membres"
     list_export = list(REGISTER_COLUMNS)
     export_headings = {name: label for name, (label, _value) in REGISTER_COLUMNS.items()}
 
@@ -292,6 +291,7 @@ class MemberViewSet(ModelViewSet):
     list_per_page = 50
     ordering = ["name"]
     index_view_class = MemberIndexView
+    export_filename = "registre-des-membres"
     edit_view_class = MemberEditView
     add_view_class = MemberCreateView
     filterset_class = MemberFilterSet

@@ -14,6 +14,7 @@ from django.contrib.auth.models import Group
 from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
@@ -277,12 +278,23 @@ def test_the_register_export_has_article_124s_items(committee, member_with_ledge
         "2026-09-01",
         "2026-09-15",
     ]
-    assert alpha[-2:] == ["10.00", "10.00"]
+    # Amounts as a French-Canadian Excel reads a number (« 10.00 » would be text).
+    assert alpha[-2:] == ["10,00", "10,00"]
+    today = timezone.localdate().isoformat()
+    assert response["Content-Disposition"] == (
+        f'attachment; filename="registre-des-membres-{today}.csv"'
+    )
     # Filterable by status (and category): the active one only.
     only_active = committee.get("/admin/members/", {"export": "xlsx", "status": "active"})
     sheet = load_workbook(io.BytesIO(b"".join(only_active.streaming_content))).active
     assert [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)] == [other.name]
     assert sheet.title == "Registre des membres"
+    everyone = committee.get("/admin/members/", {"export": "xlsx"})
+    sheet = load_workbook(io.BytesIO(b"".join(everyone.streaming_content))).active
+    alpha = next(row for row in sheet.iter_rows(min_row=2) if row[0].value == "Coopérative Alpha")
+    assert [cell.value for cell in alpha[-2:]] == [10, 10]  # numbers, shown « 10.00 »
+    assert {cell.number_format for cell in alpha[-2:]} == {"0.00"}
+    assert alpha[4].value == 2
 
 
 def test_the_record_saves_its_history_and_needs_one_principal(committee, member_with_ledger):

@@ -1,6 +1,10 @@
 """« Demandes d'adhésion » in the admin: who sees it, listing, filters, search, detail,
 export, read-only for everyone, and a query count that does not grow with applications."""
 
+import csv
+import datetime
+import io
+
 import pytest
 from bs4 import BeautifulSoup
 from django.db import connection
@@ -85,6 +89,37 @@ def test_csv_export_has_the_applications_and_no_attachments(committee):
     xlsx = committee.get(LISTING, {"export": "xlsx"})
     assert xlsx.status_code == 200
     assert "spreadsheetml" in xlsx["Content-Type"]
+
+
+def test_the_export_opens_in_excel_as_the_admin_shows_it(committee):
+    """Phones as the admin shows them (no apostrophe guard), a French file name with the
+    date, a bold frozen heading row, columns as wide as their contents, typed times."""
+    from openpyxl import load_workbook
+
+    (application,) = make_applications(1)
+    today = timezone.localdate().isoformat()
+    response = committee.get(LISTING, {"export": "csv"})
+    assert response["Content-Disposition"] == (
+        f'attachment; filename="demandes-adhesion-{today}.csv"'
+    )
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    phone = rows[0].index("Téléphone")
+    assert rows[1][phone] == "(418) 555-0100"
+    xlsx = committee.get(LISTING, {"export": "xlsx"})
+    assert f'filename="demandes-adhesion-{today}.xlsx"' in xlsx["Content-Disposition"]
+    sheet = load_workbook(io.BytesIO(b"".join(xlsx.streaming_content))).active
+    assert sheet.freeze_panes == "A2"
+    headings = next(sheet.iter_rows(max_row=1))
+    assert all(cell.font.b for cell in headings)
+    for cell in headings:
+        letter = cell.column_letter
+        width = sheet.column_dimensions[letter].width
+        texts = [row[0].value for row in sheet[f"{letter}1:{letter}2"]]
+        longest = max(len(text) for text in texts if isinstance(text, str))
+        assert width >= min(longest, 60), (cell.value, width)
+    submitted = [cell.value for cell in headings].index("Soumise le")
+    assert isinstance(sheet.cell(2, submitted + 1).value, datetime.datetime)
+    assert sheet.cell(2, phone + 1).value == "(418) 555-0100"
 
 
 def test_anonymous_and_other_staff_cannot_reach_applications(client, editor, site_tree):
