@@ -61,6 +61,8 @@ class Assembly(models.Model):
 
 
 class Voter(models.Model):
+    # The roll names each member's delegate, a person (Loi 25).
+    personal_information = True
     assembly = models.ForeignKey(Assembly, on_delete=models.CASCADE, related_name="roll")
     member = models.ForeignKey(
         Member, verbose_name=_("member"), on_delete=models.PROTECT, related_name="rolls"
@@ -119,6 +121,8 @@ class RollExclusion(models.Model):
 
 
 class Attendance(models.Model):
+    # When a delegate came and left (Loi 25).
+    personal_information = True
     voter = models.OneToOneField(Voter, on_delete=models.CASCADE, related_name="attendance")
     contact = models.ForeignKey(
         MemberContact, verbose_name=_("delegate"), on_delete=models.PROTECT, related_name="+"

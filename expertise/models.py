@@ -124,6 +124,9 @@ class ExpertiseIndexPage(BasePage):
 class ExpertisePage(BasePage):
     """A field of expertise: what the experts do, typical mandates, who to contact."""
 
+    # A team's published address, not a person's (Loi 25).
+    personal_information = False
+
     family = models.CharField(_("family"), max_length=20, choices=FAMILIES)
     summary = models.TextField(_("summary"), max_length=400)
     services = StreamField(

@@ -85,6 +85,9 @@ class Member(ClusterableModel):
     """A member organisation: created when an application is approved (SPEC §9). It is
     listed in the public directory only while active and with its consent."""
 
+    # Its page shows its contacts: reading it reads personal information (Loi 25).
+    personal_information = True
+
     name = models.CharField(_("legal name"), max_length=200)
     neq = models.CharField(_("Québec enterprise number (NEQ)"), max_length=10, blank=True)
     legal_form = models.CharField(_("legal form"), max_length=30, choices=LegalForm.choices)

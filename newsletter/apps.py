@@ -16,4 +16,5 @@ class NewsletterConfig(AppConfig):
         from .models import NewsletterEmail, ProviderCall
 
         outbox.register_renderer(NewsletterEmail, notifications.message)
+        outbox.register_hold(NewsletterEmail, notifications.held_back)
         outbox.register_sender(ProviderCall, provider.call)

@@ -5,18 +5,13 @@ sentence, in the form's language, is stored in their consent record."""
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from consortium.models import Office
-
-ORGANISATION = "Consortium de coopération des entreprises collectives"
+from consortium.messaging.sender import ORGANISATION, postal_addresses
 
 
 def mailing_address() -> str:
-    """The first office's postal address, on one line (the contact settings)."""
-    office = Office.objects.order_by("settings_id", "sort_order", "pk").first()
-    if office is None:
-        return ""
-    parts = [office.street_address, f"{office.city} ({office.province})", office.postal_code]
-    return ", ".join(part for part in parts if part)
+    """The first office's full postal address, on one line (the contact settings)."""
+    addresses = postal_addresses()
+    return addresses[0] if addresses else ""
 
 
 def casl_text(language: str) -> str:

@@ -106,6 +106,9 @@ class ConsentRecord(AbstractConsentRecord):
     """The proof of one request's consent (CASL): the form, the time, the text shown and
     its language, the privacy policy's version; ``confirmed_at`` once the link is clicked."""
 
+    # The proof of a person's consent (Loi 25).
+    personal_information = True
+
     class Source(models.TextChoices):
         PAGE = "page", _("Newsletter page")
         FOOTER = "footer", _("Footer form")

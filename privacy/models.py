@@ -35,6 +35,9 @@ class IncidentQuerySet(models.QuerySet):
 
 
 class ConfidentialityIncident(models.Model):
+    # An incident describes whose information was affected (Loi 25).
+    personal_information = True
+
     class Risk(models.TextChoices):
         SERIOUS = "serious", _("Risk of serious injury")
         NOT_SERIOUS = "not_serious", _("No risk of serious injury")

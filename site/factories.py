@@ -22,7 +22,9 @@ class OrganisationSettingsFactory(DjangoModelFactory):
 class OfficeFactory(DjangoModelFactory):
     settings = factory.SubFactory(OrganisationSettingsFactory)
     city = "Montréal"
+    street_address = "1000, rue Exemple"
     province = "QC"
+    postal_code = "H2X 1Y4"
 
     class Meta:
         model = Office

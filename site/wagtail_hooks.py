@@ -15,6 +15,7 @@ from consortium.caching.headers import note_document
 from consortium.models import NavigationMenu, SearchSynonym, SiteTexts
 from consortium.staff import editor_guide
 from consortium.staff.content_checks import use_content_checks
+from consortium.staff.postal_address import warning_panels
 from consortium.staff.two_factor import recovery_codes
 from consortium.upstream import wagtail_2fa
 from consortium.upstream.snippet_translation_buttons import TranslatableSnippetViewSet
@@ -58,14 +59,32 @@ def editor_guide_url():
     return [path("guide/", editor_guide.editor_guide, name="editor_guide")]
 
 
+class WritersMenuItem(MenuItem):
+    """Shown to those who write or translate pages only (not to the committee, the
+    services team or the privacy officer, who write none)."""
+
+    def is_shown(self, request):
+        return editor_guide.writes_pages(request.user)
+
+
 @hooks.register("register_help_menu_item")
 def editor_guide_menu_item():
-    return MenuItem(_("Editorial guide"), reverse("editor_guide"), icon_name="help", order=900)
+    return WritersMenuItem(
+        _("Editorial guide"), reverse("editor_guide"), icon_name="help", order=900
+    )
 
 
 @hooks.register("construct_help_menu")
 def without_upstream_guides(request, menu_items):
     menu_items[:] = [item for item in menu_items if not editor_guide.is_upstream_help(item)]
+
+
+@hooks.register("construct_reports_menu")
+def translations_report_for_translators(request, menu_items):
+    """wagtail-localize shows its « Traductions » report to everyone with the admin."""
+    if not editor_guide.translates(request.user):
+        report = reverse("wagtail_localize:translations_report")
+        menu_items[:] = [item for item in menu_items if item.url != report]
 
 
 @hooks.register("insert_global_admin_css")
@@ -110,6 +129,11 @@ def recovery_codes_menu_item(request):
 @hooks.register("construct_main_menu", order=100)  # after wagtail-2fa's own hook
 def two_factor_menu_in_french(request, menu_items):
     wagtail_2fa.relabel_setup_menu(request, menu_items)
+
+
+@hooks.register("construct_homepage_panels")
+def postal_address_warning(request, panels):
+    panels[:0] = warning_panels(request)
 
 
 @hooks.register("before_serve_document")

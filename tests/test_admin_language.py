@@ -2,6 +2,7 @@
 unless a staff member chooses otherwise, whatever the browser says; the screens staff use,
 walked with an English browser, show no English text."""
 
+import json
 import re
 
 import pytest
@@ -225,3 +226,47 @@ def test_the_sites_listing_headings_are_french(client, site_tree):
     headings = BeautifulSoup(client.get("/admin/sites/").content, "html.parser").select("th")
     text = " ".join(heading.get_text(" ", strip=True) for heading in headings)
     assert "Nom du site" in text and "Page racine" in text
+
+
+@pytest.mark.parametrize(
+    ("group", "writes"),
+    [
+        (COMMUNICATIONS_GROUP, True),
+        (EDITORS_GROUP, True),
+        (COMMITTEE_GROUP, False),
+        (PRIVACY_OFFICER_GROUP, False),
+    ],
+)
+def test_only_writers_see_the_guide_and_only_translators_the_translations(
+    client, site_tree, group, writes
+):
+    from consortium.bootstrap.site_setup import run_setup
+
+    run_setup()
+    user = get_user_model().objects.create_user("role", "r@example.org", "x")
+    user.groups.add(Group.objects.get(name=group))
+    client.force_login(user)
+    props = BeautifulSoup(client.get("/admin/").content, "html.parser").select_one(
+        "#wagtail-sidebar-props"
+    )
+    labels = set(re.findall(r'"label": ("[^"]*")', props.string))
+    labels = {json.loads(label) for label in labels}
+    assert ("Guide de rédaction" in labels) == writes
+    translates = group == COMMUNICATIONS_GROUP
+    assert ("Traductions" in labels) == translates
+
+
+def test_wagtails_french_slips_are_mended(admin_client, site_tree):
+    """« Ajouter un(e) personne-ressource » on a member's record; « crées »."""
+    from django.utils import translation
+
+    html = admin_client.get("/admin/members/new/").content.decode()
+    assert "un(e)" not in html and "Ajouter : personne-ressource" in html
+    with translation.override("fr"):
+        assert translation.gettext("All child pages will be created.").endswith("créées.")
+        assert translation.gettext("model log entries") == "entrées de l’historique"
+        # « À l'instant », not « Il y a 0 minute ».
+        from django.utils import timezone
+        from wagtail.admin.templatetags.wagtailadmin_tags import timesince_simple
+
+        assert timesince_simple(timezone.now()) == "à l'instant"

@@ -55,7 +55,7 @@ CORE_RANKS = {
     # Nothing of the core below them.
     "upstream": 0,
     "models": 0,
-    "messaging": 0,
+    "messaging": 1,
     "search": 0,
     "security": 0,
     "storage": 1,

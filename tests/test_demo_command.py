@@ -57,9 +57,10 @@ def test_dev_admin_created_and_printed_when_debug(demo):
         assert f"{group}: user « {username} »" in output
     # How the accounts that need a second factor enrol (consortium.staff.two_factor).
     assert (
-        "« admin » and « comite » and « services » and « confidentialite » sign in with a "
-        "second factor"
+        "« admin » and « communications » and « comite » and « services » and "
+        "« confidentialite » sign in with a second factor"
     ) in output
+    assert "manage.py demo_code <user>" in output
     committee = get_user_model().objects.get(username="comite")
     assert committee.has_perm("membership.review_membershipapplication")
     for username in ("redaction", "communications"):
@@ -87,3 +88,25 @@ def test_no_admin_without_debug(demo):
         "Communications",
         "Comité d'adhésion",
     }
+
+
+def test_demo_code_prints_the_code_the_sign_in_accepts_in_debug_only(demo, settings):
+    """A newcomer signs in as « comite » without an authenticator app (DEBUG only)."""
+    from django.core.management.base import CommandError
+    from django.test import Client
+
+    settings.DEBUG = True
+    run_demo()
+    out = io.StringIO()
+    call_command("demo_code", "comite", stdout=out)
+    code = out.getvalue().strip()
+    assert code.isdigit() and len(code) == 6
+    client = Client()
+    response = client.post("/admin/login/", {"username": "comite", "password": "changeme"})
+    assert response.status_code == 302
+    assert client.get("/admin/")["Location"].startswith("/admin/2fa/auth")
+    assert client.post("/admin/2fa/auth", {"otp_token": code, "next": "/admin/"}).status_code == 302
+    assert client.get("/admin/").status_code == 200
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="DEBUG"):
+        call_command("demo_code", "comite", stdout=io.StringIO())

@@ -322,5 +322,45 @@ def test_only_the_committee_side_may_redirect_the_committees_notifications(
     client.force_login(newsroom["communications"])
     page = client.get(url).content.decode()
     assert 'name="main_phone"' in page and 'name="committee_email"' not in page
+    # Nor by a form posted by hand: the field is not in Communications' form at all.
+    settings_ = OrganisationSettings.load()
+    settings_.committee_email = "comite@consortium.example"
+    settings_.save()
+    posted = {
+        "committee_email": "ailleurs@example.com",
+        "email": "info@consortium.example",
+        "open_from_day": 0,
+        "open_to_day": 4,
+        "opens_at": "08:30",
+        "closes_at": "16:30",
+    }
+    posted |= {"social_links-TOTAL_FORMS": 0, "social_links-INITIAL_FORMS": 0}
+    posted |= {"offices-TOTAL_FORMS": 1, "offices-INITIAL_FORMS": 0, "offices-0-ORDER": 1}
+    posted |= {"offices-0-city": "Montréal", "offices-0-province": "QC"}
+    posted |= {"offices-0-street_address": "1, rue Exemple", "offices-0-postal_code": "H2X 1Y4"}
+    assert client.post(url, posted).status_code == 302
+    settings_.refresh_from_db()
+    assert (settings_.email, settings_.committee_email) == (
+        "info@consortium.example",
+        "comite@consortium.example",
+    )
     client.force_login(admin_user)
     assert 'name="committee_email"' in client.get(url).content.decode()
+
+
+def test_an_office_needs_its_street_and_postal_code(client, newsroom):
+    """CASL: the settings refuse an office without a full postal address, in French."""
+    from consortium.models import OrganisationSettings
+
+    url = f"/admin/settings/consortium/organisationsettings/{OrganisationSettings.load().pk}/"
+    client.force_login(newsroom["communications"])
+    posted = {"open_from_day": 0, "open_to_day": 4, "opens_at": "08:30", "closes_at": "16:30"}
+    posted |= {"social_links-TOTAL_FORMS": 0, "social_links-INITIAL_FORMS": 0}
+    posted |= {"offices-TOTAL_FORMS": 1, "offices-INITIAL_FORMS": 0, "offices-0-ORDER": 1}
+    posted |= {"offices-0-city": "Montréal", "offices-0-province": "QC"}
+    posted |= {"offices-0-street_address": "", "offices-0-postal_code": "12345"}
+    response = client.post(url, posted)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Champ requis." in html
+    assert "Saisissez un code postal canadien, par exemple H2X 1Y4." in html

@@ -10,6 +10,7 @@ import time
 
 import pytest
 import wagtail_2fa.forms
+import wagtail_2fa.views
 import wagtail_2fa.wagtail_hooks
 from django.contrib.auth.models import Group, Permission
 from django.test import Client
@@ -75,7 +76,10 @@ def test_a_committee_member_without_an_app_enrols_first_in_french(staff):
     client = Client()
     assert sign_in(client, "comite").startswith("/admin/2fa/devices/new")
     # Nothing else of the admin opens before enrolment, the applications least of all.
-    assert client.get("/admin/membership-applications/").status_code == 302
+    asked = client.get("/admin/membership-applications/")
+    assert asked.status_code == 302
+    enrolment = asked["Location"]  # …?next=/admin/membership-applications/
+    assert enrolment.startswith("/admin/2fa/devices/new?next=")
     form = client.get("/admin/2fa/devices/new")
     html = form.content.decode()
     assert form.status_code == 200 and '<html lang="fr"' in html
@@ -94,10 +98,11 @@ def test_a_committee_member_without_an_app_enrols_first_in_french(staff):
     # pause after a wrong code (one second after the first) is over.
     time.sleep(1.1)
     done = client.post(
-        "/admin/2fa/devices/new",
+        enrolment,
         {"name": "Téléphone", "otp_token": current_code(device), "password": PASSWORD},
     )
-    assert done.status_code == 302
+    # Enrolled, the person goes on to the page asked for (not to the list of devices).
+    assert done.status_code == 302 and done["Location"] == "/admin/membership-applications/"
     assert TOTPDevice.objects.get(user=staff["comite"]).confirmed
     assert client.get("/admin/membership-applications/").status_code == 200
 
@@ -153,25 +158,64 @@ def test_recovery_codes_are_shown_once_and_each_signs_in_once(staff):
     assert "9 codes de secours" in phone_lost.get("/admin/2fa/recovery-codes/").content.decode()
 
 
-def test_setup_requires_it_of_every_group_that_reads_applications(staff):
+def test_setup_requires_it_of_every_group_that_reads_personal_information(staff):
+    """Groups whose rows predate the rule (written without the signal) get it at setup."""
     auditors = Group.objects.create(name="Vérificateurs")
-    auditors.permissions.add(
-        Permission.objects.get(codename="access_admin"),
-        Permission.objects.get(codename="view_membershipapplication"),
+    Group.permissions.through.objects.bulk_create(  # no m2m signal: an older database
+        Group.permissions.through(group=auditors, permission=permission)
+        for permission in Permission.objects.filter(
+            codename__in=["access_admin", "view_membershipapplication"]
+        )
     )
+    assert not auditors.permissions.filter(codename="enable_2fa").exists()
     report = run_setup()
     assert "second factor required for group Vérificateurs" in report.changes
     assert auditors.permissions.filter(codename="enable_2fa").exists()
-    assert (
-        Group.objects.get(name=roles.COMMITTEE_GROUP)
-        .permissions.filter(codename="enable_2fa")
-        .exists()
-    )
-    assert (
-        not Group.objects.get(name=roles.EDITORS_GROUP)
-        .permissions.filter(codename="enable_2fa")
-        .exists()
-    )
+
+
+def test_every_permission_on_personal_information_requires_a_second_factor(
+    staff, django_user_model
+):
+    """The rule walks the permissions, not a list of groups: a group given any permission
+    on a model that holds personal information — here, each in turn — needs a second
+    factor at once; one given only permissions on content does not."""
+    from consortium.staff.personal_information import personal_models, personal_permissions
+
+    labels = {model._meta.label for model in personal_models()}
+    expected = {
+        "membership.MembershipApplication",
+        "services.ServiceRequest",
+        "events.Registration",
+        "newsletter.Subscriber",
+        "members.Member",
+        "members.MemberContact",
+        "privacy.ConfidentialityIncident",
+        "assembly.Voter",
+        "auth.User",
+    }
+    assert expected <= labels
+    assert not labels & {"consortium.OrganisationSettings", "expertise.ExpertisePage"}
+    access = Permission.objects.get(codename="access_admin")
+    permissions = list(personal_permissions().select_related("content_type"))
+    assert len(permissions) >= 4 * len(expected)
+    for number, permission in enumerate(permissions):
+        group = Group.objects.create(name=f"Groupe {number}")
+        group.permissions.add(access, permission)
+        user = django_user_model.objects.create_user(f"personne{number}")
+        user.groups.add(group)
+        assert requires_second_factor(user), permission
+    content = Group.objects.create(name="Contenu seulement")
+    content.permissions.add(access, Permission.objects.get(codename="change_newscategory"))
+    assert not content.permissions.filter(codename="enable_2fa").exists()
+
+
+def test_communications_reads_attendees_and_subscribers_so_it_enrols(staff, django_user_model):
+    communications = django_user_model.objects.create_user("communications", password=PASSWORD)
+    communications.groups.add(Group.objects.get(name=roles.COMMUNICATIONS_GROUP))
+    assert requires_second_factor(communications)
+    assert sign_in(Client(), "communications").startswith("/admin/2fa/devices/new")
+    for group in (roles.EDITORS_GROUP,):  # pages and media only: a password suffices
+        assert not Group.objects.get(name=group).permissions.filter(codename="enable_2fa")
 
 
 def test_the_menu_of_an_unverified_account_is_in_french(staff):
@@ -205,3 +249,23 @@ def test_the_next_step_code_is_accepted_within_the_tolerance(staff):
     totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
     totp.time += device.step
     assert device.verify_token(f"{totp.token():06d}")
+
+
+def test_enrolment_never_goes_on_to_another_site(staff):
+    client = Client()
+    sign_in(client, "comite")
+    client.get("/admin/2fa/devices/new")
+    device = TOTPDevice.objects.get(user=staff["comite"], confirmed=False)
+    done = client.post(
+        "/admin/2fa/devices/new?next=https://ailleurs.example/",
+        {"name": "Téléphone", "otp_token": current_code(device), "password": PASSWORD},
+    )
+    assert done.status_code == 302
+    assert done["Location"] == f"/admin/2fa/devices/{staff['comite'].pk}"
+
+
+def test_guard_upstream_enrolment_still_ignores_next():
+    """consortium.upstream.wagtail_2fa.EnrolThenContinueView exists for this: when this
+    fails, wagtail-2fa changed its success address; is the workaround still needed?"""
+    source = inspect.getsource(wagtail_2fa.views.DeviceCreateView.get_success_url)
+    assert '"wagtail_2fa_device_list"' in source and "next" not in source

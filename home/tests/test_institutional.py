@@ -37,8 +37,8 @@ def test_contact_page_shows_the_settings_and_map_links(client, contact_page):
     assert "du lundi au vendredi, de 8\u00a0h\u00a030 à 16\u00a0h\u00a030" in main.get_text()
     maps = [a["href"] for a in main.select(".field-card a")]
     assert maps == [
-        "https://www.openstreetmap.org/search?query=Montr%C3%A9al%2C+QC",
-        "https://www.openstreetmap.org/search?query=Qu%C3%A9bec%2C+QC",
+        "https://www.openstreetmap.org/search?query=1000%2C+rue+Exemple%2C+Montr%C3%A9al%2C+QC%2C+H2X+1Y4",
+        "https://www.openstreetmap.org/search?query=1000%2C+rue+Exemple%2C+Qu%C3%A9bec%2C+QC%2C+H2X+1Y4",
     ]
     assert not main.select("iframe")
 
@@ -57,8 +57,8 @@ def test_settings_edited_in_the_admin_show_on_the_contact_page(client, admin_cli
             "closes_at": "17:00",
             "offices": inline_formset(
                 [
-                    {"id": office.id, "city": office.city, "street_address": "", "province": "QC",
-                     "postal_code": ""}
+                    {"id": office.id, "city": office.city, "street_address": "1, rue Neuve",
+                     "province": "QC", "postal_code": "G1K 3A1"}
                     for office in offices
                 ],
                 initial=len(offices),

@@ -40,7 +40,12 @@ def test_footer_shows_offices_phones_hours_and_legal_links(site_tree, client):
     document = get_soup(client, "/fr/")
     footer = document.select_one("footer")
     text = footer.get_text(" ", strip=True)
-    assert "Montréal" in text and "Québec" in text
+    # Each office's full postal address (CASL; the same in every email).
+    addresses = [" ".join(a.get_text(" ").split()) for a in footer.select("address")]
+    assert addresses == [
+        "1000, rue Exemple Montréal (QC) H2X 1Y4",
+        "1000, rue Exemple Québec (QC) H2X 1Y4",
+    ]
     assert footer.select_one('a[href="tel:+14186221001"]').get_text() == "(418) 622-1001"
     assert footer.select_one('a[href="tel:+18558379142"]').get_text() == "1 (855) 837-9142"
     assert "du lundi au vendredi, de 8\u00a0h\u00a030 à 16\u00a0h\u00a030" in text

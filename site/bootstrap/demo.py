@@ -97,6 +97,13 @@ def read_locales(ctx: DemoContext):
     )
 
 
+# The demo's offices: their cities are real, their street addresses are not, and say so.
+DEMO_OFFICES = [
+    ("Montréal", "1000, rue de l'Exemple (adresse fictive)", "H2X 1Y4"),
+    ("Québec", "2000, boulevard de l'Exemple (adresse fictive)", "G1K 3A1"),
+]
+
+
 @demo_step(900)
 def ensure_contact_settings(ctx: DemoContext):
     """Contact details from the Consortium's own publications (phones, hours, offices)."""
@@ -105,6 +112,11 @@ def ensure_contact_settings(ctx: DemoContext):
         contact.contact_page = ctx.pages["contact"]
         contact.save(update_fields=["contact_page"])
         ctx.created("the contact page in the contact settings")
+    for office in contact.offices.all():  # a demo database built before addresses were due
+        if not office.is_complete:
+            office.street_address, office.postal_code = DEMO_OFFICES[office.city == "Québec"][1:]
+            office.save(update_fields=["street_address", "postal_code"])
+            ctx.created(f"an example postal address for the office of {office.city}")
     if contact.main_phone or contact.offices.exists():
         return
     contact.email = "info@consortium.example"
@@ -115,8 +127,15 @@ def ensure_contact_settings(ctx: DemoContext):
     contact.privacy_page = ctx.pages.get("privacy")
     contact.committee_email = "adhesion@consortium.example"
     contact.save()
-    for order, city in enumerate(["Montréal", "Québec"]):
-        Office.objects.create(settings=contact, city=city, province="QC", sort_order=order)
+    for order, (city, street, postal_code) in enumerate(DEMO_OFFICES):
+        Office.objects.create(
+            settings=contact,
+            city=city,
+            street_address=street,
+            province="QC",
+            postal_code=postal_code,
+            sort_order=order,
+        )
     ctx.created("contact settings (phones, hours, offices)")
 
 

@@ -36,7 +36,8 @@ from wagtail.models import (
 )
 
 from consortium.bootstrap.steps import Steps
-from consortium.staff import editorial_workflow, roles
+from consortium.messaging import sender
+from consortium.staff import editorial_workflow, personal_information, roles
 
 WAGTAIL_DEFAULT_GROUPS = ("Moderators", "Editors")
 WAGTAIL_DEFAULT_WORKFLOW = "Moderators approval"
@@ -163,3 +164,21 @@ def ensure_site_address(report: SetupReport):
         site.hostname, site.port = hostname, port
         site.save()
         report.changed(f"site address {hostname}:{port}")
+
+
+@setup_step(90)
+def second_factor_for_personal_information(report: SetupReport):
+    """After every app's groups: any group that can reach personal information signs in
+    with a second factor (consortium.staff.personal_information; Loi 25)."""
+    for name in personal_information.require_second_factor_where_needed():
+        report.changed(f"second factor required for group {name}")
+
+
+@setup_step(95)
+def postal_address_of_the_offices(report: SetupReport):
+    """CASL: warns while an office lacks its postal address (consortium.messaging.sender)."""
+    if sender.missing_postal_address():
+        report.warn(
+            "an office has no full postal address: the newsletter's emails wait until the "
+            "contact settings have one"
+        )

@@ -13,6 +13,11 @@ deferred task when the task backend can defer (the database queue in production,
 exponential back-off), and in every case by ``manage.py send_pending_notifications``
 (cron). The lock and the « pending » check make a second delivery impossible, whichever
 worker or retry gets there first.
+
+An app may hold its rows back while something the law requires is missing
+(``register_hold``: the newsletter's emails without the sender's postal address, CASL):
+a held row stays pending, with the reason as its last error and no attempt counted, and
+goes with the next ``send_pending_notifications`` once the reason is gone.
 """
 
 import datetime
@@ -87,6 +92,7 @@ class OutboxEmail(models.Model):
 # (its AppConfig.ready): a row's model never imports its renderer, which imports the model.
 _RENDERERS: dict[type[OutboxEmail], Callable[[Any], EmailMessage]] = {}
 _SENDERS: dict[type[OutboxEmail], Callable[[Any], None]] = {}
+_HOLDS: dict[type[OutboxEmail], Callable[[], str]] = {}
 
 
 def register_renderer(model: type[OutboxEmail], render: Callable[[Any], EmailMessage]) -> None:
@@ -97,6 +103,11 @@ def register_renderer(model: type[OutboxEmail], render: Callable[[Any], EmailMes
 def register_sender(model: type[OutboxEmail], send: Callable[[Any], None]) -> None:
     """``send(row)`` carries out each row of ``model`` that is not an email (an API call)."""
     _SENDERS[model] = send
+
+
+def register_hold(model: type[OutboxEmail], reason: Callable[[], str]) -> None:
+    """``reason()`` says why ``model``'s rows must wait ("" when they may go)."""
+    _HOLDS[model] = reason
 
 
 def _renderer(model: type[OutboxEmail], registry: dict) -> Callable:
@@ -157,6 +168,13 @@ def deliver(model: type[OutboxEmail], row_id: int) -> bool:
             return False
         if row.state == OutboxEmail.State.SENT:
             return True
+        held = _HOLDS[model]() if model in _HOLDS else ""
+        if held:
+            if row.last_error != held:
+                row.last_error = held
+                row.save(update_fields=["last_error"])
+            logger.warning("Email %s %s held: %s", model.__name__, row_id, held)
+            return False
         if row.state == OutboxEmail.State.SENDING:
             row.state = OutboxEmail.State.UNCERTAIN
             row.last_error = "Interrupted while being sent: it may have arrived; not sent again."

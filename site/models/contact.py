@@ -8,6 +8,7 @@ The texts that do differ by language live in :mod:`consortium.models.texts`.
 import datetime
 from urllib.parse import quote_plus
 
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -16,6 +17,13 @@ from phonenumber_field.modelfields import PhoneNumberField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.models import Orderable
+
+# The shape of a Canadian postal code (« H2X 1Y4 »); the public forms check it more
+# closely (consortium.intake.quebec), staff type their own offices' codes.
+validate_postal_code = RegexValidator(
+    r"^[A-Za-z][0-9][A-Za-z] ?[0-9][A-Za-z][0-9]$",
+    _("Enter a Canadian postal code, for example H2X 1Y4."),
+)
 
 WEEKDAYS = [
     (0, _("Monday")),
@@ -35,6 +43,9 @@ COMMITTEE_EMAIL_PERMISSION = "membership.review_membershipapplication"
 @register_setting(icon="site")
 class OrganisationSettings(BaseGenericSetting, ClusterableModel):
     """Contact details shown in the footer and on the contact page."""
+
+    # The organisation's own, published addresses and phones (Loi 25).
+    personal_information = False
 
     main_phone = PhoneNumberField(_("main phone number"), blank=True)
     toll_free_phone = PhoneNumberField(_("toll-free phone number"), blank=True)
@@ -87,7 +98,7 @@ class OrganisationSettings(BaseGenericSetting, ClusterableModel):
             ],
             heading=_("Opening hours"),
         ),
-        InlinePanel("offices", heading=_("Offices"), label=_("Office")),
+        InlinePanel("offices", heading=_("Offices"), label=_("Office"), min_num=1),
         InlinePanel("social_links", heading=_("Social networks"), label=_("Social network")),
         MultiFieldPanel(
             [
@@ -110,9 +121,15 @@ class Office(Orderable):
 
     settings = ParentalKey(OrganisationSettings, related_name="offices", on_delete=models.CASCADE)
     city = models.CharField(_("city"), max_length=80)
-    street_address = models.CharField(_("street address"), max_length=200, blank=True)
+    # Required (CASL: every commercial message gives a valid postal address). Rows saved
+    # before they were may still lack them: consortium.messaging.sender says so.
+    street_address = models.CharField(
+        _("street address"), max_length=200, help_text=_("Number, street and suite.")
+    )
     province = models.CharField(_("province"), max_length=2, default="QC")
-    postal_code = models.CharField(_("postal code"), max_length=7, blank=True)
+    postal_code = models.CharField(
+        _("postal code"), max_length=7, validators=[validate_postal_code]
+    )
 
     panels = [
         FieldPanel("city"),
@@ -126,6 +143,17 @@ class Office(Orderable):
 
     def __str__(self):
         return self.city
+
+    @property
+    def is_complete(self) -> bool:
+        """Has what a postal address needs: street, city and postal code."""
+        return all(part.strip() for part in (self.street_address, self.city, self.postal_code))
+
+    @property
+    def postal_address(self) -> str:
+        """The full address on one line, as Canada Post writes it."""
+        parts = [self.street_address, f"{self.city} ({self.province})", self.postal_code]
+        return ", ".join(part.strip() for part in parts if part.strip())
 
     @property
     def map_url(self) -> str:

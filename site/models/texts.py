@@ -19,6 +19,9 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 class SiteTexts(TranslatableMixin, models.Model):
     """The footer's presentation and the privacy officer (Loi 25), in one language."""
 
+    # Published texts; the privacy officer's address is published by law (Loi 25).
+    personal_information = False
+
     footer_summary = models.TextField(
         _("presentation in the footer"),
         max_length=300,

@@ -39,3 +39,15 @@ def editor_guide(request):
 
 def is_upstream_help(item) -> bool:
     return item.name == "editor-guide" or item.name.startswith("whats-new-in-wagtail-")
+
+
+def writes_pages(user) -> bool:
+    """Who the guide is for: those who may add or edit pages."""
+    from wagtail.permission_policies.pages import PagePermissionPolicy
+
+    return PagePermissionPolicy().user_has_any_permission(user, {"add", "change", "publish"})
+
+
+def translates(user) -> bool:
+    """Who reads wagtail-localize's « Traductions » report: those who may translate."""
+    return user.has_perm("wagtail_localize.submit_translation")

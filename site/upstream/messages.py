@@ -10,6 +10,11 @@ only marks the messages for ``makemessages``; nothing calls this module at run t
   such message says « langue » instead.
 - Permission names that Wagtail's group screen passes through ``{% trans %}`` and that no
   catalogue translates.
+- Slips of Wagtail's French catalogue: « un(e) » before a name whose gender it cannot
+  know (« Ajouter un(e) personne-ressource »), « crées » for « créées », « entrées de
+  journal de modèle » for the history's entries; « 0 minutes », which Wagtail compares
+  with Django's French « 0 minute » to say « à l'instant » — they never matched, so staff
+  read « Il y a 0 minute ».
 
 tests/test_upstream_overrides.py fails when upstream stops using one of these messages (it
 can then go), and when a message here has no French.
@@ -67,4 +72,17 @@ PERMISSION_NAMES = [
     gettext_noop("Can choose document"),
 ]
 
-MESSAGES = LOCALE_AS_LANGUAGE + PERMISSION_NAMES
+FRENCH_SLIPS = [
+    gettext_noop("Add %(label)s"),
+    gettext_noop("Add %(model_name)s"),
+    gettext_noop("Create a new %(model_name)s"),
+    gettext_noop("No %(model_name)s match your query."),
+    gettext_noop("Choose another"),
+    gettext_noop("All child pages will be created."),
+    gettext_noop("model log entry"),
+    gettext_noop("model log entries"),
+    gettext_noop("will be set to a %(model_name)s specified by the system"),
+    gettext_noop("0 minutes"),
+]
+
+MESSAGES = LOCALE_AS_LANGUAGE + PERMISSION_NAMES + FRENCH_SLIPS

@@ -10,15 +10,19 @@ when upstream changes.
    django-otp's have no French).
 2. wagtail-2fa's menu for an account that has not verified yet is labelled « 2FA Setup »
    outside gettext: ``relabel_setup_menu`` puts our label in its place.
+3. After enrolment wagtail-2fa always lands on the list of devices, though its middleware
+   sent the person there from the page they asked for (``?next=``).
+   ``EnrolThenContinueView`` goes on to that page (a local address only).
 """
 
 from django.urls import path
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail_2fa.forms import TokenForm
-from wagtail_2fa.views import LoginView
+from wagtail_2fa.views import DeviceCreateView, LoginView
 
 UPSTREAM_SETUP_LABEL = "2FA Setup"
 
@@ -53,9 +57,23 @@ class SecondFactorLoginView(LoginView):
     form_class = SecondFactorForm
 
 
+class EnrolThenContinueView(DeviceCreateView):
+    def get_success_url(self):
+        wanted = self.request.GET.get("next", "")
+        if wanted and url_has_allowed_host_and_scheme(
+            wanted, allowed_hosts={self.request.get_host()}, require_https=self.request.is_secure()
+        ):
+            return wanted
+        return super().get_success_url()
+
+
 def urls():
-    """Before wagtail-2fa's own (same address and name): the code form that works."""
-    return [path("2fa/auth", SecondFactorLoginView.as_view(), name="wagtail_2fa_auth")]
+    """Before wagtail-2fa's own (same addresses and names): the code form that works, and
+    the enrolment that goes on to the page asked for."""
+    return [
+        path("2fa/auth", SecondFactorLoginView.as_view(), name="wagtail_2fa_auth"),
+        path("2fa/devices/new", EnrolThenContinueView.as_view(), name="wagtail_2fa_device_new"),
+    ]
 
 
 def relabel_setup_menu(request, menu_items):

@@ -65,9 +65,10 @@ class Command(BaseCommand):
         if has_admin and settings.WAGTAIL_2FA_REQUIRED:
             names = " and ".join(f"« {name} »" for name in second_factor_accounts(accounts))
             self.stdout.write(
-                f"  {names} sign in with a second factor: at the first sign-in,"
-                " scan the QR code with an authenticator app (FreeOTP, Aegis, Google"
-                " Authenticator…), then make recovery codes in Compte → Codes de secours."
+                f"  {names} sign in with a second factor. Without an authenticator app, the"
+                " code to type is printed by: .venv/bin/python manage.py demo_code <user>"
+                " (DEBUG only). Or scan the QR code at the first sign-in with an app"
+                " (FreeOTP, Aegis, Google Authenticator…)."
             )
 
 
