@@ -69,7 +69,7 @@ def open_vote(motion: Motion, *, user=None) -> Motion:
 def _checked(motion: Motion, choice: str, candidates) -> tuple[str, list[int]]:
     if motion.kind == MotionKind.PROPOSAL:
         if choice not in Choice.values:
-            raise VoteRefused(_("Choose « For », « Against » or « Abstention »."))
+            raise VoteRefused(_("Choose “For”, “Against” or “Abstention”."))
         return choice, []
     chosen = sorted({int(candidate) for candidate in candidates})
     known = set(motion.candidates.values_list("pk", flat=True))

@@ -179,8 +179,8 @@ class EventPage(RoutablePageMixin, BasePage):
                 raise ValidationError(
                     {
                         "documents": _(
-                            "« %(title)s » is public: put the assembly's documents in a "
-                            "collection restricted to members (« Documents des membres »)."
+                            "“%(title)s” is public: put the assembly's documents in a "
+                            "collection restricted to members (“Documents des membres”)."
                         )
                         % {"title": document.title}
                     }

@@ -21,5 +21,5 @@ def message(row: RegistrationEmail):
     email = outbox.plain_message(row, f"events/email/{row.kind}", _context)
     if row.kind in (RegistrationEmail.Kind.CONFIRMED, RegistrationEmail.Kind.PROMOTED):
         event = row.registration.event
-        email.attach("evenement.ics", to_ics([event], event.title), "text/calendar")
+        email.attach(f"{event.slug}.ics", to_ics([event], event.title), "text/calendar")
     return email

@@ -141,7 +141,8 @@ def ics_view(page, request):
 
 
 def feed_view(index, request):
-    return _ics_response(to_ics(index.upcoming(), index.title), "evenements.ics")
+    # Named after the listing in its language (« evenements.ics », « events.ics »).
+    return _ics_response(to_ics(index.upcoming(), index.title), f"{index.slug}.ics")
 
 
 def cancel_view(page, request, token):

@@ -25,7 +25,7 @@ def register_member_actions(actions):
         def format_message(self, log_entry):
             changes = (log_entry.data or {}).get("changes", [])
             return "; ".join(
-                _("%(field)s: « %(from)s » → « %(to)s »")
+                _("%(field)s: “%(from)s” → “%(to)s”")
                 % {
                     "field": field_label(c.get("field", "")),
                     "from": c.get("from", ""),
@@ -57,7 +57,7 @@ def register_member_actions(actions):
 
         def format_message(self, log_entry):
             data = log_entry.data or {}
-            return _("Correction asked: %(field)s « %(from)s » → « %(to)s »") % {
+            return _("Correction asked: %(field)s “%(from)s” → “%(to)s”") % {
                 "field": data.get("field", ""),
                 "from": data.get("from", ""),
                 "to": data.get("to", ""),

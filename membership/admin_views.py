@@ -39,7 +39,7 @@ STATUS_FORM_TEXTS = {
     "share_note": {
         "label": gettext_lazy("Email this note to the applicant"),
         "help_text": gettext_lazy(
-            "Unticked, only the committee reads it. With « More information requested » "
+            "Unticked, only the committee reads it. With “More information requested” "
             "the note is the question emailed to the applicant, ticked or not."
         ),
     },

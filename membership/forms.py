@@ -170,7 +170,11 @@ class ApplicationForm(PublicFormMixin, PlainTextFormMixin, forms.ModelForm):
             HTML(
                 format_html(
                     '<p class="form-text">{}</p>',
-                    _("Your information is used only to review your application."),
+                    # Under the newsletter and directory boxes: it must not deny them.
+                    _(
+                        "Your information is used to review your application; the newsletter "
+                        "and the members' directory use it only if you tick their boxes."
+                    ),
                 )
             ),
             Submit("submit", _("Send my application")),

@@ -19,15 +19,15 @@ def next_step(application: MembershipApplication) -> str:
     status = application.status
     if status == Status.SUBMITTED:
         if application.assigned_to is None:
-            return _("Assign a reviewer, then move the application to « In review ».")
-        return _("%(name)s moves the application to « In review » when starting to read it.") % {
+            return _("Assign a reviewer, then move the application to “In review”.")
+        return _("%(name)s moves the application to “In review” when starting to read it.") % {
             "name": display_name(application.assigned_to)
         }
     latest = application.info_requests.order_by("-created_at", "-pk").first()
     if status == Status.IN_REVIEW:
         if latest is not None and latest.used_at:
             return _(
-                "The applicant answered on %(date)s (see « Follow-up and notes »): approve, "
+                "The applicant answered on %(date)s (see “Follow-up and notes”): approve, "
                 "refuse (with a note) or ask again."
             ) % {"date": _local(latest.used_at)}
         return _("Decide: approve, refuse (with a note) or ask the applicant for more information.")

@@ -40,7 +40,7 @@ WORKFLOW = Workflow(
     note_required=frozenset({Status.REFUSED, Status.INFO_REQUESTED}),
     status_changed=STATUS_CHANGED,
     assigned=ASSIGNED,
-    not_allowed=_("An application cannot go from « %(current)s » to « %(target)s »."),
-    note_needed=_("A note is required to move an application to « %(target)s »."),
+    not_allowed=_("An application cannot go from “%(current)s” to “%(target)s”."),
+    note_needed=_("A note is required to move an application to “%(target)s”."),
 )
 WORKFLOW.guard(MembershipApplication)

@@ -59,7 +59,7 @@ def record_vote_view(page, request):
     messages = {
         "recorded": _("Thank you for your answer."),
         "already": _("You have already answered for this article. Thank you!"),
-        "invalid": _("Please choose « Yes » or « No »."),
+        "invalid": _("Please choose “Yes” or “No”."),
         "limited": _("Too many answers were sent from your connection: try again later."),
     }
     if request.headers.get("x-requested-with") == "fetch":

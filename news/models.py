@@ -95,7 +95,10 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         )
 
     def categories(self):
-        return NewsCategory.objects.filter(locale_id=self.locale_id)
+        """This language's categories that have a live article here (the filter offers
+        no choice that would find nothing)."""
+        used = NewsPage.objects.live().child_of(self).values("category_id")
+        return NewsCategory.objects.filter(locale_id=self.locale_id, pk__in=used)
 
     def years(self) -> list[int]:
         return [

@@ -22,13 +22,13 @@ from .permissions import HANDLE_PERMISSION
 STATUS_FORM_TEXTS = {
     "note": {
         "help_text": gettext_lazy(
-            "Required for « No follow-up » (the requester is told the request is closed)."
+            "Required for “No follow-up” (the requester is told the request is closed)."
         )
     },
     "share_note": {
         "label": gettext_lazy("Email this note to the requester"),
         "help_text": gettext_lazy(
-            "At « Offer sent », « Completed » and « No follow-up » the requester gets an "
+            "At “Offer sent”, “Completed” and “No follow-up” the requester gets an "
             "email; ticked, this note is in it. Unticked, only the team reads it."
         ),
     },

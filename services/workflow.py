@@ -32,11 +32,11 @@ WORKFLOW = Workflow(
     # Someone holds the case from « Assignée » until it ends.
     holder_required=frozenset({Status.ASSIGNED, Status.OFFER_SENT, Status.IN_PROGRESS}),
     holder_needed=_(
-        "« %(status)s » means someone holds the request: choose who in « Assigned to » first."
+        "“%(status)s” means someone holds the request: choose who in “Assigned to” first."
     ),
     status_changed=STATUS_CHANGED,
     assigned=ASSIGNED,
-    not_allowed=_("A service request cannot go from « %(current)s » to « %(target)s »."),
-    note_needed=_("A note is required to move a service request to « %(target)s »."),
+    not_allowed=_("A service request cannot go from “%(current)s” to “%(target)s”."),
+    note_needed=_("A note is required to move a service request to “%(target)s”."),
 )
 WORKFLOW.guard(ServiceRequest)

@@ -83,8 +83,15 @@ def test_the_ics_and_the_feed_parse_with_their_time_zone(client, index, make_eve
     assert calendar.walk("VTIMEZONE")[0]["TZID"] == "America/Toronto"
     assert str(vevent["SUMMARY"]) == "Formation"
     assert str(vevent["UID"]).startswith(f"event-{event.translation_key}@")
-    feed = Calendar.from_ical(client.get(f"{index.url}ics/").content)
-    assert [str(e["SUMMARY"]) for e in feed.walk("VEVENT")] == ["Formation"]  # upcoming only
+    assert response["Content-Disposition"] == f'attachment; filename="{event.slug}.ics"'
+    feed = client.get(f"{index.url}ics/")
+    assert [str(e["SUMMARY"]) for e in Calendar.from_ical(feed.content).walk("VEVENT")] == [
+        "Formation"
+    ]  # upcoming only
+    # Each language's feed is named in it.
+    assert feed["Content-Disposition"] == 'attachment; filename="evenements.ics"'
+    english = client.get(f"{index.english.url}ics/")
+    assert english["Content-Disposition"] == 'attachment; filename="events.ics"'
 
 
 def test_the_page_describes_the_event_in_json_ld(client, make_event):
@@ -106,6 +113,8 @@ def test_registration_capacity_waiting_list_and_single_use_cancellation(
     (confirmation,) = mail.outbox
     assert "est confirmée" in confirmation.body
     ics = next(a for a in confirmation.attachments if a[0].endswith(".ics"))
+    assert ics[0] == f"{event.slug}.ics"
+    assert "(heure du Québec)" in confirmation.body  # the time says whose it is
     assert Calendar.from_ical(ics[1]).walk("VEVENT")
     link = re.search(r"https?://\S+/annuler/\S+/", confirmation.body).group(0)
 

@@ -2,6 +2,7 @@
 email, updates the contacts and the directory consent, and signs out — with no axe-core
 violation on any page of the journey, in both languages, at both widths."""
 
+import datetime
 import re
 
 import pytest
@@ -9,7 +10,7 @@ from django.core import mail
 
 from members import register
 from members.factories import MemberFactory
-from members.models import MemberContact, MemberSpacePage
+from members.models import MemberContact, MemberSpacePage, MovementKind
 from membership.factories import MemberDirectoryPageFactory
 from tests.accessibility import assert_no_axe_violations
 from tests.fixtures.site import publish_translation
@@ -37,8 +38,36 @@ def site(live_server, site_tree):
         name="Coopérative Alpha", status="active", neq="1234567890", city="Québec"
     )
     MemberContact.objects.create(member=member, name="Alex Alpha", email=EMAIL, is_principal=True)
+    # A ledger: two shares subscribed, one paid (a payment moves no share).
+    register.record_movement(
+        member, MovementKind.SUBSCRIPTION, shares=2, amount=20, date=datetime.date(2026, 9, 1)
+    )
+    register.record_movement(
+        member, MovementKind.PAYMENT, amount=10, date=datetime.date(2026, 9, 15)
+    )
     register.sync_access(member)
     return live_server.url
+
+
+# The dashboard's layout, read in the page: sideways scroll, the gap between the shares'
+# table and the next section, the weight of a record's labels, the payment's shares cell.
+DASHBOARD_LAYOUT = """() => {
+    const root = document.documentElement;
+    const shares = document.querySelector('section[aria-labelledby="shares-heading"]');
+    const next = shares.nextElementSibling;
+    const payment = [...document.querySelectorAll('.ledger tbody tr')][1];
+    return {
+        overflow: root.scrollWidth - root.clientWidth,
+        gap: next.getBoundingClientRect().top - shares.getBoundingClientRect().bottom,
+        labelWeight: Number(getComputedStyle(document.querySelector('.record dt')).fontWeight),
+        paymentShares: payment.cells[2].textContent.trim(),
+        summary: document.querySelector('#shares-summary').textContent.trim(),
+    };
+}"""
+SUMMARIES = {
+    "fr": "Votre organisation détient 2 parts : 10,00 $ payés, 10,00 $ dus.",
+    "en": "Your organisation holds 2 shares: 10.00 $ paid, 10.00 $ owing.",
+}
 
 
 def sign_in(page, site, language, audit=False):
@@ -72,6 +101,12 @@ def test_a_contact_signs_in_updates_the_record_and_signs_out(site, browser_page,
     ask, _, save, sign_out = BUTTONS[language]
     sign_in(page, site, language, audit=True)
     assert_no_axe_violations(page)
+    layout = page.evaluate(DASHBOARD_LAYOUT)
+    assert layout["overflow"] <= 0, layout  # the ledger fits the phone's 375 px
+    assert layout["gap"] >= 16, layout  # the sections do not touch
+    assert layout["labelWeight"] >= 600, layout  # labels, not the browser's default list
+    assert layout["paymentShares"] == "—", layout  # a payment moves no share: not « 0 »
+    assert " ".join(layout["summary"].split()) == SUMMARIES[language]
 
     page.get_by_role("link", name=re.compile(UPDATE_LINKS[language])).click()
     page.wait_for_load_state()

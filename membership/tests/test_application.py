@@ -160,6 +160,8 @@ def test_bad_input_gets_a_message_next_to_the_field_and_keeps_the_rest(
     # The error summary lists it and links to the field.
     summary = document.select_one("#error-summary")
     assert summary is not None and f'href="#id_{field}' in str(summary)
+    # « label : message », never « …la demande. : … » after a label that is a sentence.
+    assert ". :" not in summary.get_text() and ". :" not in summary.get_text()
     # Everything else typed is still there.
     assert document.select_one('[name="organisation_name"]').get("value", "") == (
         answers.get("organisation_name", "")
@@ -461,3 +463,10 @@ def test_twenty_honeypot_posts_of_two_megabytes_are_bounded(answers, membership,
     assert kept[0].sender and "127.0.0.1" not in str(kept[0].data)
     post(heavy, REMOTE_ADDR="192.0.2.9")
     assert HeldSubmission.objects.count() == 6
+
+
+def test_the_note_under_the_consent_boxes_does_not_deny_them(client, membership):
+    """The newsletter and directory boxes use the information too: the note says so."""
+    text = " ".join(soup(client.get(URL)).select_one("form").get_text(" ").split())
+    assert "uniquement à l’étude" not in text
+    assert "l’infolettre et le répertoire des membres ne s’en servent que si vous cochez" in text

@@ -123,3 +123,17 @@ def test_queries_do_not_grow_with_the_number_of_articles(client, make_articles, 
     )
     budget = {"listing": 22, "article": 25, "feed": 10}[url_of]
     assert len(with_five) <= budget, len(with_five)
+
+
+def test_the_filter_offers_only_categories_that_have_an_article(client, make_articles, news_tree):
+    """A category with no live article would lead to an empty listing: it is not offered."""
+    from news.factories import NewsCategoryFactory
+
+    make_articles(1)  # the first category only
+    NewsCategoryFactory(name="Sans article", slug="sans-article")
+    offered = {
+        a.get_text(strip=True) for a in get(client, "/fr/actualites/").select("nav.filters a")
+    }
+    first, second = (category.name for category in news_tree.categories.values())
+    assert first in offered
+    assert second not in offered and "Sans article" not in offered

@@ -68,6 +68,9 @@ def test_the_report_shows_its_sections_in_order_with_fixed_anchors(client, index
         assert page.select_one(f"section{href}") is not None
     assert "Autofinancé à 97,7 %." in page.select_one("#affaires-financieres").get_text()
     assert "263" in page.select_one(".key-figures").get_text()
+    # Each figure is the fiscal year's, not a calendar year's.
+    years = {span.get_text() for span in page.select(".key-figure__year")}
+    assert years == {"en 2024-2025"}
     assert report.slug == "2024-2025"
 
 

@@ -252,7 +252,7 @@ class CaseViewSet(ModelViewSet):
             return self._back(pk)
         messages.success(
             request,
-            _("%(reference)s is now « %(status)s ».")
+            _("%(reference)s is now “%(status)s”.")
             % {"reference": case.reference, "status": self.workflow.label(target)},
         )
         return self._back(pk)
@@ -387,7 +387,7 @@ def register_case_log_actions(actions, workflow, *, status_label, assign_label) 
     class StatusChanged(LogFormatter):
         def format_message(self, log_entry):
             data = log_entry.data or {}
-            message = _("Status changed from « %(from)s » to « %(to)s »") % {
+            message = _("Status changed from “%(from)s” to “%(to)s”") % {
                 "from": label(data.get("from", "")),
                 "to": label(data.get("to", "")),
             }

@@ -33,7 +33,7 @@ def validate_pdf(uploaded) -> None:
     judged within the budget of pages and time of ``consortium.intake.pdf_check``."""
     if uploaded.size > MAX_ATTACHMENT_BYTES:
         raise ValidationError(
-            _("« %(name)s » is larger than 10 MB."),
+            _("“%(name)s” is larger than 10 MB."),
             code="too_large",
             params={"name": uploaded.name},
         )
@@ -43,7 +43,7 @@ def validate_pdf(uploaded) -> None:
     kind = filetype.guess(head)
     if kind is None or kind.mime != "application/pdf":
         raise ValidationError(
-            _("« %(name)s » is not a PDF document: attach PDF files only."),
+            _("“%(name)s” is not a PDF document: attach PDF files only."),
             code="not_pdf",
             params={"name": uploaded.name},
         )
@@ -53,8 +53,8 @@ def validate_pdf(uploaded) -> None:
     if verdict is pdf_check.Verdict.ACTIVE:
         raise ValidationError(
             _(
-                "« %(name)s » contains a script or embedded files, which we do not accept. "
-                "Save it again as a plain PDF (for example with « Print → Save as PDF »)."
+                "“%(name)s” contains a script or embedded files, which we do not accept. "
+                "Save it again as a plain PDF (for example with “Print → Save as PDF”)."
             ),
             code="active_content",
             params={"name": uploaded.name},
@@ -62,7 +62,7 @@ def validate_pdf(uploaded) -> None:
     if verdict is pdf_check.Verdict.TOO_MANY_PAGES:
         raise ValidationError(
             _(
-                "« %(name)s » has more than %(pages)s pages. Attach the pages we need, or "
+                "“%(name)s” has more than %(pages)s pages. Attach the pages we need, or "
                 "write to us to send a longer document."
             ),
             code="too_many_pages",
@@ -71,8 +71,8 @@ def validate_pdf(uploaded) -> None:
     if verdict is pdf_check.Verdict.TOO_COSTLY:
         raise ValidationError(
             _(
-                "« %(name)s » could not be checked: it is built in an unusual way. Save it "
-                "again as a plain PDF (for example with « Print → Save as PDF »)."
+                "“%(name)s” could not be checked: it is built in an unusual way. Save it "
+                "again as a plain PDF (for example with “Print → Save as PDF”)."
             ),
             code="too_costly",
             params={"name": uploaded.name},

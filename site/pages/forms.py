@@ -11,8 +11,8 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import Page
 
 SLUG_TAKEN = _(
-    "Another page here already has the address « %(slug)s ». Change the title, or the "
-    "page's address in the « Promotion » tab."
+    "Another page here already has the address “%(slug)s”. Change the title, or the "
+    "page's address in the “Promotion” tab."
 )
 
 

@@ -126,3 +126,10 @@ def footer_panels() -> list[str]:
     """The templates feature apps add to the footer, each a column of its grid (the hook
     « consortium_footer_panels » returns a template name: the newsletter's short form)."""
     return [panel() for panel in hooks.get_hooks("consortium_footer_panels")]
+
+
+@register.filter
+def without_final_stop(label) -> str:
+    """A label that is a sentence (a consent box's) without its final stop, so that « label :
+    error » does not read « …la demande. : … » in the error summary."""
+    return str(label).rstrip().rstrip(".:;").rstrip()

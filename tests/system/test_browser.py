@@ -102,5 +102,26 @@ def test_demo_site_pages_have_no_axe_violation(committed_demo, live_server, chro
             assert page.goto(live_server.url + path).status == status, (kind, path)
             assert_no_axe_violations(page)
             checked += 1
+    # Grids that fill their rows: the home's six fields three and three (or one per row
+    # on a phone), the report's four figures two and two or four in a row, never 3 + 1.
+    for path, items, allowed in (
+        ("/fr/", ".home-list > li", ({1}, {3}, {2})),
+        ("/fr/", ".key-figures > li", ({2}, {4})),
+        ("/fr/a-propos/rapports-annuels/2024-2025/", ".key-figures > li", ({2}, {4})),
+    ):
+        page.goto(live_server.url + path)
+        rows = page.evaluate(ROW_LENGTHS, items)
+        assert any(set(rows) == lengths for lengths in allowed), (path, viewport, rows)
     context.close()
     assert checked == 2 * len(DEMO_PAGES)
+
+
+# How many of the items sit on each line of their grid (by their top edge).
+ROW_LENGTHS = """(selector) => {
+    const rows = new Map();
+    for (const item of document.querySelectorAll(selector)) {
+        const top = Math.round(item.getBoundingClientRect().top);
+        rows.set(top, (rows.get(top) || 0) + 1);
+    }
+    return [...rows.values()];
+}"""

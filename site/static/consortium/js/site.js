@@ -63,12 +63,46 @@
             return response.json();
         }).then(function (answer) {
             status.textContent = answer.message;
+            if (answer.status === "recorded" || answer.status === "already") {
+                rememberVote(form.getAttribute("data-feedback-form"));
+            }
             if (answer.status !== "invalid") {
                 form.remove();
             }
         }).catch(function () {
             form.submit();
         });
+    });
+
+    // The page is the same for everyone (cached): this browser's votes are remembered in
+    // it, so that a reload does not offer buttons whose answer would be refused.
+    var VOTES_KEY = "consortium-news-votes";
+
+    function votes() {
+        try {
+            return JSON.parse(window.localStorage.getItem(VOTES_KEY) || "[]");
+        } catch (error) {
+            return [];  // storage disabled: the buttons stay, the server still refuses twice
+        }
+    }
+
+    function rememberVote(article) {
+        try {
+            var known = votes().filter(function (id) { return id !== article; });
+            known.push(article);
+            window.localStorage.setItem(VOTES_KEY, JSON.stringify(known.slice(-300)));
+        } catch (error) {
+            return;
+        }
+    }
+
+    document.querySelectorAll("[data-feedback-form]").forEach(function (form) {
+        if (votes().indexOf(form.getAttribute("data-feedback-form")) === -1) {
+            return;
+        }
+        var status = form.parentNode.querySelector("[data-feedback-status]");
+        status.textContent = form.getAttribute("data-already-message");
+        form.remove();
     });
 
     // 4. Drafts ------------------------------------------------------------------------
