@@ -12,6 +12,7 @@ whose qualifying shares are paid becomes active) and the contacts' access to the
 space (members.register).
 """
 
+from dataclasses import dataclass
 from functools import cached_property
 
 from django import forms
@@ -190,36 +191,49 @@ class MemberFilterSet(WagtailFilterSet):
         fields = ["status", "category", "region", "legal_form"]
 
 
-def _dates(kind):
-    def dates(member) -> str:
+@dataclass(frozen=True)
+class RegisterRow:
+    """One member's line of the register, its ledger read once (not once per column)."""
+
+    member: Member
+    movements: list
+    totals: ledger.Totals
+
+    @classmethod
+    def of(cls, member: Member) -> "RegisterRow":
+        movements = ledger.movements_of(member)
+        return cls(member, movements, ledger.totals_of(member.pk, movements))
+
+    def dates(self, kind) -> str:
         return ", ".join(
-            movement.date.isoformat()
-            for movement in ledger.movements_of(member)
-            if movement.kind == kind
+            movement.date.isoformat() for movement in self.movements if movement.kind == kind
         )
 
-    return dates
+
+def _address(member: Member) -> str:
+    return ", ".join(
+        part for part in (member.street_address, member.city, member.postal_code) if part
+    )
 
 
-# The register of art. 124: the columns of « Exporter le registre », in order.
+# The register of art. 124: the columns of « Exporter le registre », in order; each value
+# is read from a RegisterRow.
 REGISTER_COLUMNS = {
-    "name": (_("Name"), lambda member: member.name),
-    "address": (
-        _("Last known address"),
-        lambda member: ", ".join(
-            part for part in (member.street_address, member.city, member.postal_code) if part
-        ),
+    "name": (_("Name"), lambda row: row.member.name),
+    "address": (_("Last known address"), lambda row: _address(row.member)),
+    "category": (_("Category"), lambda row: str(row.member.category or "")),
+    "status": (_("Status"), lambda row: row.member.get_status_display()),
+    "shares_held": (_("Shares held"), lambda row: row.totals.shares_held),
+    "subscriptions": (
+        _("Dates of subscription"),
+        lambda row: row.dates(MovementKind.SUBSCRIPTION),
     ),
-    "category": (_("Category"), lambda member: str(member.category or "")),
-    "status": (_("Status"), lambda member: member.get_status_display()),
-    "shares_held": (_("Shares held"), lambda member: ledger.member_totals(member).shares_held),
-    "subscriptions": (_("Dates of subscription"), _dates(MovementKind.SUBSCRIPTION)),
-    "payments": (_("Dates of payment"), _dates(MovementKind.PAYMENT)),
-    "redemptions": (_("Dates of redemption"), _dates(MovementKind.REDEMPTION)),
-    "repayments": (_("Dates of repayment"), _dates(MovementKind.REPAYMENT)),
-    "transfers": (_("Dates of transfer"), _dates(MovementKind.TRANSFER)),
-    "paid": (_("Amount paid ($)"), lambda member: ledger.member_totals(member).paid),
-    "owing": (_("Amount owing ($)"), lambda member: ledger.member_totals(member).owing),
+    "payments": (_("Dates of payment"), lambda row: row.dates(MovementKind.PAYMENT)),
+    "redemptions": (_("Dates of redemption"), lambda row: row.dates(MovementKind.REDEMPTION)),
+    "repayments": (_("Dates of repayment"), lambda row: row.dates(MovementKind.REPAYMENT)),
+    "transfers": (_("Dates of transfer"), lambda row: row.dates(MovementKind.TRANSFER)),
+    "paid": (_("Amount paid ($)"), lambda row: row.totals.paid),
+    "owing": (_("Amount owing ($)"), lambda row: row.totals.owing),
 }
 
 
@@ -254,7 +268,8 @@ class MemberIndexView(ReadableExportMixin, IndexView):
         return super().get(request, *args, **kwargs)
 
     def to_row_dict(self, item):
-        return {name: value(item) for name, (_label, value) in REGISTER_COLUMNS.items()}
+        row = RegisterRow.of(item)
+        return {name: value(row) for name, (_label, value) in REGISTER_COLUMNS.items()}
 
     def model_field(self, name):
         return None

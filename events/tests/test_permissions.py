@@ -77,3 +77,52 @@ def test_what_the_anti_spam_field_held_is_read_by_those_who_read_attendees(
     assert listing.status_code == 200 and b"jeanne@example.org" in body(listing)
     as_role(roles.SERVICES_GROUP)
     assert client.get("/admin/held-event-registrations/").status_code in (302, 403)
+
+
+@pytest.mark.parametrize("export", ["csv", "xlsx"])
+def test_the_attendees_export_queries_do_not_grow_with_registrations(
+    client, as_role, make_event, export
+):
+    """The event's title is read with each row; no page is built per row (issue #36)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def registrations(number: int, start: int):
+        for index in range(start, start + number):
+            Registration.objects.create(
+                event=make_event(title=f"Événement {index}"),
+                state="confirmed",
+                name=f"Personne {index}",
+                email=f"p{index}@example.org",
+                language="fr",
+                consent_given_at=timezone.now(),
+            )
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            content = body(client.get(LISTING, {"export": export}))
+        assert content
+        return len(queries)
+
+    as_role(roles.COMMUNICATIONS_GROUP)
+    registrations(2, 0)
+    few = count()
+    registrations(20, 2)
+    # Count the event pages Django builds from the database while the export runs.
+    from events.models import EventPage
+
+    built = []
+    from_db = EventPage.from_db.__func__
+
+    def counting_from_db(cls, *args, **kwargs):
+        built.append(cls)
+        return from_db(cls, *args, **kwargs)
+
+    EventPage.from_db = classmethod(counting_from_db)
+    try:
+        assert count() == few
+    finally:
+        del EventPage.from_db
+    assert built == []
+    csv = body(client.get(LISTING, {"export": "csv"})).decode("utf-8-sig")
+    assert "Événement 21" in csv and "Personne 21" in csv

@@ -357,6 +357,31 @@ def test_the_listing_queries_do_not_grow_with_members(committee, user_category):
     assert count() == few
 
 
+@pytest.mark.parametrize("export", ["csv", "xlsx"])
+def test_the_exports_queries_do_not_grow_with_members_or_ledger_lines(
+    committee, user_category, export
+):
+    """Each row reads its ledger once, from the prefetched movements (issue #36)."""
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            response = committee.get("/admin/members/", {"export": export})
+            assert response.status_code == 200
+            b"".join(response.streaming_content)  # the rows are written as they stream
+        return len(queries)
+
+    def members(number: int, lines: int):
+        for _number in range(number):
+            member = MemberFactory(category=user_category)
+            for _line in range(lines):
+                register.record_movement(member, MovementKind.SUBSCRIPTION, shares=1, amount=PRICE)
+
+    members(2, 1)
+    few = count()
+    members(20, 5)
+    assert count() == few
+
+
 def test_only_the_register_readers_export_it(client, django_user_model, site_tree):
     from consortium.bootstrap.site_setup import run_setup
 
