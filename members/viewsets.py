@@ -39,6 +39,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from consortium.staff.exports import ReadableExportMixin
 
 from . import ledger, register
+from .chooser import member_chooser
 from .models import Member, MemberCategory, MovementKind, ShareMovement
 from .permissions import REGISTER_EXPORT_PERMISSION
 
@@ -344,7 +345,18 @@ class MemberViewSet(ModelViewSet):
                 heading=_("Membership"),
             ),
             InlinePanel("contacts", heading=_("Contacts"), label=_("contact"), min_num=1),
-            InlinePanel("movements", heading=_("Share ledger"), label=_("movement")),
+            InlinePanel(
+                "movements",
+                heading=_("Share ledger"),
+                label=_("movement"),
+                panels=[
+                    FieldRowPanel([FieldPanel("date"), FieldPanel("kind")]),
+                    FieldRowPanel([FieldPanel("shares"), FieldPanel("amount")]),
+                    # A chooser, not a list of every member on every line (issue #36).
+                    FieldPanel("counterparty", widget=member_chooser.widget_class),
+                    FieldPanel("note"),
+                ],
+            ),
         ],
         base_form_class=MemberAdminForm,
     )

@@ -7,6 +7,13 @@ from wagtail.log_actions import LogFormatter
 
 
 @hooks.register("register_admin_viewset")
+def register_member_chooser():
+    from .chooser import member_chooser
+
+    return member_chooser
+
+
+@hooks.register("register_admin_viewset")
 def register_member_register():
     from .viewsets import RegisterViewSetGroup
 

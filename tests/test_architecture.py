@@ -114,6 +114,7 @@ APP_LAYERS: dict[str, dict[str, int]] = {
         "session": 4,
         "retention": 4,
         "demo": 4,
+        "chooser": 3,
         "viewsets": 4,
         "views": 5,
         "apps": ENTRY,

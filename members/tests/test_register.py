@@ -414,3 +414,44 @@ def test_former_members_contacts_are_anonymised_and_the_register_kept(member_wit
     assert (member.name, member.street_address) == ("Coopérative Alpha", "1, rue Principale")
     assert ledger.member_totals(member).shares_held == 2
     assert active.contacts.count() == 1
+
+
+def test_the_members_page_does_not_grow_with_the_register(committee, member_with_ledger):
+    """Each ledger line chooses its counterparty in a modal, not among every member in a
+    list: the page's size and queries do not depend on how many members there are."""
+    url = f"/admin/members/edit/{member_with_ledger.pk}/"
+
+    def measure() -> tuple[int, int]:
+        with CaptureQueriesContext(connection) as queries:
+            response = committee.get(url)
+        assert response.status_code == 200
+        return len(response.content), len(queries)
+
+    few_bytes, few_queries = measure()
+    for number in range(40):
+        MemberFactory(name=f"Coopérative numéro {number:03d}")
+    many_bytes, many_queries = measure()
+    assert many_queries == few_queries
+    assert many_bytes == few_bytes
+    assert "Coopérative numéro 000" not in committee.get(url).content.decode()
+
+
+def test_the_member_chooser_searches_the_register_for_its_readers_only(
+    committee, client, django_user_model, site_tree
+):
+    from consortium.bootstrap.site_setup import run_setup
+
+    MemberFactory(name="Mutuelle Bêta", neq="1144556677")
+    MemberFactory(name="Coopérative Gamma")
+    results = committee.get("/admin/member-chooser/results/", {"q": "bêta"})
+    assert results.status_code == 200
+    html = results.content.decode()
+    assert "Mutuelle Bêta" in html and "Gamma" not in html
+    by_neq = committee.get("/admin/member-chooser/results/", {"q": "1144556677"})
+    assert "Mutuelle Bêta" in by_neq.content.decode()
+    assert committee.get("/admin/member-chooser/").status_code == 200
+    run_setup()
+    reader = django_user_model.objects.create_user("lecteur", password="x")
+    reader.groups.add(Group.objects.get(name="Communications"))
+    client.force_login(reader)
+    assert client.get("/admin/member-chooser/").status_code in (302, 403)

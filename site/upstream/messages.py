@@ -83,6 +83,12 @@ FRENCH_SLIPS = [
     gettext_noop("model log entries"),
     gettext_noop("will be set to a %(model_name)s specified by the system"),
     gettext_noop("0 minutes"),
+    gettext_noop("The %(model_name)s could not be created due to errors."),
+    gettext_noop("The %(model_name)s could not be saved due to errors."),
+    gettext_noop("%(model_name)s '%(object)s' created."),
+    gettext_noop("%(model_name)s '%(object)s' updated."),
+    gettext_noop("%(model_name)s '%(object)s' deleted."),
+    gettext_noop("Are you sure you want to delete this %(model_name)s?"),
 ]
 
 MESSAGES = LOCALE_AS_LANGUAGE + PERMISSION_NAMES + FRENCH_SLIPS
