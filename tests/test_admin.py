@@ -43,9 +43,9 @@ def test_contact_settings_edited_in_the_admin_show_in_the_footer(site_tree, admi
                     {
                         "id": offices[0].id,
                         "city": "Montréal",
-                        "street_address": "",
+                        "street_address": "1, rue Neuve",
                         "province": "QC",
-                        "postal_code": "",
+                        "postal_code": "H2X 1Y4",
                     },
                     {
                         "id": offices[1].id,

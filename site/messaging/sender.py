@@ -28,7 +28,9 @@ def missing_postal_address() -> bool:
     return not offices or not all(office.is_complete for office in offices)
 
 
-def check_postal_address(app_configs=None, databases=None, **kwargs):
+def check_postal_address(
+    app_configs: object = None, databases: list[str] | None = None, **kwargs: object
+) -> list[object]:
     """A system check on the database (``migrate`` and ``check --database default`` run
     it, so a release says so): a warning while an office lacks its postal address."""
     from django.core.checks import Warning
