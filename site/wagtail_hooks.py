@@ -17,7 +17,7 @@ from consortium.staff import editor_guide
 from consortium.staff.content_checks import use_content_checks
 from consortium.staff.postal_address import warning_panels
 from consortium.staff.two_factor import recovery_codes
-from consortium.upstream import wagtail_2fa
+from consortium.upstream import otp_webauthn, wagtail_2fa
 from consortium.upstream.snippet_translation_buttons import TranslatableSnippetViewSet
 
 
@@ -110,6 +110,11 @@ def content_checks(request, items, page):
 @hooks.register("register_admin_urls", order=-1)  # before wagtail-2fa's
 def two_factor_code_form():
     return wagtail_2fa.urls()
+
+
+@hooks.register("register_admin_urls")
+def passkey_urls():
+    return otp_webauthn.urls()
 
 
 @hooks.register("register_admin_urls")

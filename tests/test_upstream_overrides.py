@@ -7,6 +7,7 @@ import inspect
 from functools import cache
 from pathlib import Path
 
+import django_otp_webauthn
 import polib
 import pytest
 import wagtail
@@ -19,6 +20,7 @@ from consortium.upstream import localize_dates, messages
 
 WAGTAIL = Path(wagtail.__file__).parent
 LOCALIZE = Path(wagtail_localize.__file__).parent
+PASSKEYS = Path(django_otp_webauthn.__file__).parent
 PROJECT_TEMPLATES = Path(settings.BASE_DIR) / "site" / "templates"
 JS_CATALOGUE = Path(settings.BASE_DIR) / "locale" / "fr" / "LC_MESSAGES" / "djangojs.po"
 
@@ -49,7 +51,7 @@ COPIED_TEMPLATES = {
 }
 
 
-UPSTREAM = [WAGTAIL, LOCALIZE, Path(wagtail_2fa.__file__).parent]
+UPSTREAM = [WAGTAIL, LOCALIZE, Path(wagtail_2fa.__file__).parent, PASSKEYS]
 
 
 @cache
@@ -65,7 +67,8 @@ def upstream_msgids() -> set[str]:
 
 @cache
 def upstream_source() -> str:
-    """Every Python file and template of Wagtail, wagtail-localize and wagtail-2fa, joined:
+    """Every Python file and template of Wagtail, wagtail-localize, wagtail-2fa and
+    django-otp-webauthn, joined:
     permission names are in no catalogue, but in the models or migrations that create them."""
     files = [
         path for root in UPSTREAM for suffix in ("py", "html") for path in root.rglob(f"*.{suffix}")
@@ -100,7 +103,15 @@ def test_the_scripts_catalogue_is_complete_and_used_upstream():
     assert '"w-sr-only"},"More actions")' in bundle
     assert "`${r.sourceLocale.displayName} to ${r.locale.displayName} translation`" in bundle
     assert ">Save Selected</button>" in picker
-    assert {entry.msgid for entry in catalogue} == {
+    passkeys = "".join(
+        (PASSKEYS / "static/django_otp_webauthn" / name).read_text()
+        for name in ("otp_webauthn_auth.js", "otp_webauthn_register.js")
+    )
+    passkey_messages = {
+        entry.msgid for entry in catalogue if f'gettext("{entry.msgid}")' in passkeys
+    }
+    assert len(passkey_messages) == 24  # every one django-otp-webauthn's scripts write
+    assert {entry.msgid for entry in catalogue} - passkey_messages == {
         "Publish in ",
         "Save selected",
         "%(source)s to %(target)s translation",

@@ -3,6 +3,7 @@
 import hashlib
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from django.utils.translation import gettext_lazy as _
@@ -66,6 +67,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
 ]
 
 MIDDLEWARE = [
@@ -88,7 +90,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Staff with the « enable_2fa » permission (superusers, the committee) sign in with a
     # second factor (consortium.staff.two_factor).
-    "wagtail_2fa.middleware.VerifyUserPermissionsMiddleware",
+    "consortium.upstream.wagtail_2fa.SecondFactorMiddleware",
     # Request bodies over MAX_REQUEST_BODY_BYTES refused before anything reads them (the
     # CSRF check reads the form in process_view, after every middleware's __call__).
     "consortium.security.request_size.RequestSizeLimitMiddleware",
@@ -384,6 +386,20 @@ AXES_LOCKOUT_CALLABLE = "consortium.staff.admin_login.lockout_response"
 WAGTAIL_2FA_REQUIRED = env.bool("WAGTAIL_2FA_REQUIRED", default=True)
 WAGTAIL_2FA_OTP_TOTP_NAME = "Consortium (administration)"
 OTP_TOTP_ISSUER = WAGTAIL_2FA_OTP_TOTP_NAME
+# Passkeys and security keys (django-otp-webauthn) beside the app, as a second factor only
+# (never instead of the password); the relying party is the site's own host
+# (consortium.upstream.otp_webauthn).
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+OTP_WEBAUTHN_RP_NAME = WAGTAIL_2FA_OTP_TOTP_NAME
+OTP_WEBAUTHN_HELPER_CLASS = "consortium.upstream.otp_webauthn.PasskeyHelper"
+# The site's main address (its checks ask for them); the helper follows each request's
+# host, already checked against ALLOWED_HOSTS. A passkey needs a domain name: on `make
+# run`, open http://localhost:8000, not 127.0.0.1.
+_BASE = urlsplit(WAGTAILADMIN_BASE_URL)
+OTP_WEBAUTHN_RP_ID = "localhost" if _BASE.hostname in (None, "127.0.0.1", "::1") else _BASE.hostname
+OTP_WEBAUTHN_ALLOWED_ORIGINS = [
+    f"{_BASE.scheme}://{OTP_WEBAUTHN_RP_ID}" + (f":{_BASE.port}" if _BASE.port else "")
+]
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",

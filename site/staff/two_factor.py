@@ -4,12 +4,15 @@
   superusers, the groups that read membership applications (setup_site gives it to them)
   and any group an administrator gives it to. Their first sign-in leads to enrolment.
 - How: a TOTP app (wagtail-2fa's device views, with our templates under
-  ``templates/wagtail_2fa/``), and ten recovery codes (django-otp static tokens), each
-  good once, made on « Codes de secours » and shown only then. The sign-in code form
-  takes either; django-otp slows repeated wrong codes down (exponential back-off).
+  ``templates/wagtail_2fa/``), a passkey or security key (WebAuthn, django-otp-webauthn:
+  enrolled on the same account page, used with one button at the code step), and ten
+  recovery codes (django-otp static tokens), each good once, made on « Codes de
+  secours » and shown only then. The sign-in code form takes a code or a recovery code;
+  django-otp slows repeated wrong codes down (exponential back-off).
 
-wagtail-2fa's gaps (its code form and its menu label) are filled in
-``consortium.upstream.wagtail_2fa``.
+wagtail-2fa's gaps (its code form, its menu label, its middleware) are filled in
+``consortium.upstream.wagtail_2fa``, django-otp-webauthn's in
+``consortium.upstream.otp_webauthn``.
 """
 
 from base64 import b32encode
@@ -29,7 +32,17 @@ def requires_second_factor(user) -> bool:
 
 
 def has_authenticator(user) -> bool:
-    return TOTPDevice.objects.devices_for_user(user, confirmed=True).exists()
+    """An app or a passkey: what recovery codes stand in for."""
+    return (
+        TOTPDevice.objects.devices_for_user(user, confirmed=True).exists()
+        or passkeys_of(user).exists()
+    )
+
+
+def passkeys_of(user):
+    from django_otp_webauthn.models import WebAuthnCredential
+
+    return WebAuthnCredential.objects.filter(user=user, confirmed=True).order_by("created_at")
 
 
 def authenticator_key(device: TOTPDevice) -> str:

@@ -91,4 +91,20 @@ FRENCH_SLIPS = [
     gettext_noop("Are you sure you want to delete this %(model_name)s?"),
 ]
 
-MESSAGES = LOCALE_AS_LANGUAGE + PERMISSION_NAMES + FRENCH_SLIPS
+# django-otp-webauthn has no French (consortium.upstream.otp_webauthn): what its server
+# answers a person may read.
+PASSKEY_MESSAGES = [
+    gettext_noop(
+        "You must verify your identity first with an existing MFA device before you can "
+        "register a new passkey."
+    ),
+    gettext_noop("Authentication required."),
+    gettext_noop("This Passkey has been marked as disabled."),
+    gettext_noop("This user account is marked as disabled."),
+    gettext_noop("User is not verified."),
+    gettext_noop("Error processing WebAuthn request."),
+    gettext_noop("Malformed request. JSON not parsable."),
+    gettext_noop("Passwordless login is disabled."),
+]
+
+MESSAGES = LOCALE_AS_LANGUAGE + PERMISSION_NAMES + FRENCH_SLIPS + PASSKEY_MESSAGES

@@ -13,6 +13,10 @@ when upstream changes.
 3. After enrolment wagtail-2fa always lands on the list of devices, though its middleware
    sent the person there from the page they asked for (``?next=``).
    ``EnrolThenContinueView`` goes on to that page (a local address only).
+4. wagtail-2fa's middleware lets an unverified account reach its own code and enrolment
+   pages only: a passkey (django-otp-webauthn) could be neither used at sign-in nor
+   enrolled first. ``SecondFactorMiddleware`` also lets through the passkey's sign-in
+   addresses (and its catalogue), and its enrolment for an account with no device yet.
 """
 
 from django.urls import path
@@ -22,6 +26,7 @@ from django.utils.translation import ngettext_lazy
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail_2fa.forms import TokenForm
+from wagtail_2fa.middleware import VerifyUserPermissionsMiddleware
 from wagtail_2fa.views import DeviceCreateView, LoginView
 
 UPSTREAM_SETUP_LABEL = "2FA Setup"
@@ -56,6 +61,15 @@ class SecondFactorForm(TokenForm):
 class SecondFactorLoginView(LoginView):
     form_class = SecondFactorForm
 
+    def get_context_data(self, **kwargs):
+        from django_otp_webauthn.models import WebAuthnCredential
+
+        context = super().get_context_data(**kwargs)
+        context["has_passkey"] = WebAuthnCredential.objects.filter(
+            user=self.request.user, confirmed=True
+        ).exists()
+        return context
+
 
 class EnrolThenContinueView(DeviceCreateView):
     def get_success_url(self):
@@ -80,3 +94,17 @@ def relabel_setup_menu(request, menu_items):
     for item in menu_items:
         if item.label == UPSTREAM_SETUP_LABEL:
             item.label = _("Two-factor sign-in")
+
+
+class SecondFactorMiddleware(VerifyUserPermissionsMiddleware):
+    _allowed_url_names = [
+        *VerifyUserPermissionsMiddleware._allowed_url_names,
+        "credential-authentication-begin",
+        "credential-authentication-complete",
+        "js-i18n-catalog",
+    ]
+    _allowed_url_names_no_device = [
+        *VerifyUserPermissionsMiddleware._allowed_url_names_no_device,
+        "credential-registration-begin",
+        "credential-registration-complete",
+    ]
