@@ -10,8 +10,7 @@ import pytest
 from members import register
 from members.factories import MemberFactory
 from members.models import MemberContact, MovementKind, ShareMovement
-from tests.fixtures.browser import record_policy_violations
-from tests.two_factor import current_code, give_authenticator
+from tests.fixtures.browser import record_policy_violations, sign_in_to_admin
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -33,15 +32,7 @@ def test_a_transfer_chooses_its_receiver_in_the_modal(
     for number in range(25):
         MemberFactory(name=f"Organisme {number:02d}")
 
-    phone = give_authenticator(committee_user)
-    page.goto(f"{live_server.url}/admin/login/")
-    page.locator("#id_username").fill(committee_user.username)
-    page.locator("#id_password").fill("x")
-    page.locator("#id_password").press("Enter")
-    page.wait_for_url(re.compile(r"/admin/2fa/auth"))
-    page.get_by_label("Code").fill(current_code(phone))
-    page.get_by_role("button", name="Se connecter").click()
-    page.wait_for_url(f"{live_server.url}/admin/")
+    sign_in_to_admin(page, live_server.url, committee_user)
 
     page.goto(f"{live_server.url}/admin/members/edit/{giver.pk}/")
     assert page.locator("option", has_text="Mutuelle Bêta").count() == 0

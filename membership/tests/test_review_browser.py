@@ -14,9 +14,8 @@ from membership.choices import Status
 from membership.factories import MemberDirectoryPageFactory
 from membership.models import MembershipApplication
 from tests.accessibility import assert_no_axe_violations
-from tests.fixtures.browser import record_policy_violations
+from tests.fixtures.browser import record_policy_violations, sign_in_to_admin
 from tests.fixtures.site import publish_translation
-from tests.two_factor import current_code, give_authenticator
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -40,15 +39,7 @@ def test_committee_member_approves_an_application_and_it_joins_the_directory(
     other = make_application(2, organisation_name="Mutuelle Ailleurs")
     MembershipApplication.objects.filter(pk=other.pk).update(status=Status.WITHDRAWN)
 
-    phone = give_authenticator(committee_user)
-    page.goto(f"{live_server.url}/admin/login/")
-    page.locator("#id_username").fill("camille")
-    page.locator("#id_password").fill("x")
-    page.locator("#id_password").press("Enter")
-    page.wait_for_url(re.compile(r"/admin/2fa/auth"))
-    page.get_by_label("Code").fill(current_code(phone))
-    page.get_by_role("button", name="Se connecter").click()
-    page.wait_for_url(f"{live_server.url}/admin/")
+    sign_in_to_admin(page, live_server.url, committee_user)
 
     # The dashboard panel's « Soumise » link filters the listing.
     panel = page.locator("#membership-applications-section, [id^=membership-applications]").first

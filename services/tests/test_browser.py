@@ -13,8 +13,7 @@ from consortium.bootstrap.site_setup import run_setup
 from consortium.staff import roles
 from services.models import ServiceRequest
 from tests.accessibility import assert_no_axe_violations
-from tests.fixtures.browser import record_policy_violations
-from tests.two_factor import current_code, give_authenticator
+from tests.fixtures.browser import record_policy_violations, sign_in_to_admin
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -58,15 +57,7 @@ def test_from_a_field_to_the_confirmation_then_through_the_staff_statuses(
     service_request = ServiceRequest.objects.get(reference=reference)
     assert service_request.organisation_name == "Coopérative du Fjord"
 
-    phone = give_authenticator(services_user)
-    page.goto(f"{live_server.url}/admin/login/")
-    page.locator("#id_username").fill("services")
-    page.locator("#id_password").fill("x")
-    page.locator("#id_password").press("Enter")
-    page.wait_for_url(re.compile(r"/admin/2fa/auth"))
-    page.get_by_label("Code").fill(current_code(phone))
-    page.get_by_role("button", name="Se connecter").click()
-    page.wait_for_url(f"{live_server.url}/admin/")
+    sign_in_to_admin(page, live_server.url, services_user)
     panel = page.locator("[id^=service-requests]").first
     panel.get_by_role("link", name="Reçue").click()
     page.wait_for_url(re.compile(r"status=received"))

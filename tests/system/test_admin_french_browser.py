@@ -10,9 +10,8 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from consortium.upstream.translation import translate
-from tests.fixtures.browser import new_page, record_policy_violations
+from tests.fixtures.browser import new_page, record_policy_violations, sign_in_to_admin
 from tests.test_admin_language import ENGLISH
-from tests.two_factor import current_code, give_authenticator
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -45,15 +44,7 @@ def english_texts(page) -> list[str]:
 
 
 def sign_in(page, base_url, user):
-    phone = give_authenticator(user)
-    page.goto(f"{base_url}/admin/login/")
-    page.locator("#id_username").fill(user.username)
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("#id_password").press("Enter")
-    page.wait_for_url(re.compile(r"/admin/2fa/auth"))
-    page.get_by_label("Code").fill(current_code(phone))
-    page.get_by_role("button", name="Se connecter").click()
-    page.wait_for_url(f"{base_url}/admin/")
+    sign_in_to_admin(page, base_url, user, PASSWORD)
 
 
 def test_the_translation_editor_and_the_date_picker_speak_french(live_server, chromium, site_tree):

@@ -9,11 +9,9 @@ from django.contrib.auth.models import Group
 
 from consortium.bootstrap.site_setup import run_setup
 from consortium.staff import roles
-from consortium.staff.two_factor import requires_second_factor
 from news.factories import NewsCategoryFactory, NewsIndexPageFactory
 from news.models import NewsPage
-from tests.fixtures.browser import new_page, record_policy_violations
-from tests.two_factor import current_code, give_authenticator
+from tests.fixtures.browser import new_page, record_policy_violations, sign_in_to_admin
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -36,19 +34,8 @@ def newsroom(site_tree, django_user_model):
 
 
 def log_in(page, base_url, username):
-    """The password, then — for an account that reads personal information (Communications
-    reads attendees and subscribers) — the code of its authenticator app."""
-    user = get_user_model().objects.get(username=username)
-    phone = give_authenticator(user) if requires_second_factor(user) else None
-    page.goto(f"{base_url}/admin/login/")
-    page.locator("#id_username").fill(username)
-    page.locator("#id_password").fill("x")
-    page.locator("#id_password").press("Enter")
-    if phone is not None:
-        page.wait_for_url(re.compile(r"/admin/2fa/auth"))
-        page.get_by_label("Code").fill(current_code(phone))
-        page.get_by_role("button", name="Se connecter").click()
-    page.wait_for_url(f"{base_url}/admin/")
+    """Communications reads attendees and subscribers: it signs in with a code too."""
+    sign_in_to_admin(page, base_url, get_user_model().objects.get(username=username))
 
 
 def staff_page(chromium, base_url, username, violations: list[str]):
